@@ -1,0 +1,99 @@
+package io.parley.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.server.support.ApiClient;
+import io.parley.server.support.OnH2;
+import io.parley.server.support.OnMariaDb;
+import io.parley.server.support.ServerTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Registration, login, refresh and logout over real HTTP, on H2 and on MariaDB. */
+abstract class RegisterAndLoginTests extends ServerTest {
+
+    @Test
+    void registerLoginAndReadMe() {
+        String name = ApiClient.uniqueName("alice");
+        ApiClient.Account alice = api.signUp(name);
+
+        ApiClient.Response me = api.get("/api/v1/users/me", alice.accessToken());
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body().path("username").asString()).isEqualTo(name);
+        assertThat(me.body().path("id").asString()).isEqualTo(alice.id());
+        assertThat(me.body().has("password")).isFalse();
+        assertThat(me.body().has("passwordHash")).isFalse();
+    }
+
+    @Test
+    void duplicateUsernameIsConflict() {
+        String name = ApiClient.uniqueName("dup");
+        api.signUp(name);
+        ApiClient.Response again = api.post("/api/v1/auth/register", null, Map.of("username", name,
+                "password", "another-password", "nickname", "x", "email", "x@example.com"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("USERNAME_TAKEN");
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserLookTheSame() {
+        ApiClient.Account bob = api.signUp(ApiClient.uniqueName("bob"));
+        ApiClient.Response wrongPassword = api.post("/api/v1/auth/login", null,
+                Map.of("username", bob.username(), "password", "not-the-password"));
+        ApiClient.Response unknownUser = api.post("/api/v1/auth/login", null,
+                Map.of("username", ApiClient.uniqueName("nobody"), "password", "not-the-password"));
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(unknownUser.status()).isEqualTo(401);
+        assertThat(wrongPassword.body()).isEqualTo(unknownUser.body());
+    }
+
+    @Test
+    void refreshRotatesAndLogoutRevokes() {
+        ApiClient.Account carol = api.signUp(ApiClient.uniqueName("carol"));
+        ApiClient.Response refreshed = api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", carol.refreshToken()));
+        assertThat(refreshed.status()).isEqualTo(200);
+        String newRefresh = refreshed.body().path("refreshToken").asString();
+        assertThat(api.get("/api/v1/users/me", refreshed.body().path("accessToken").asString()).status()).isEqualTo(200);
+
+        ApiClient.Response reused = api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", carol.refreshToken()));
+        assertThat(reused.status()).isEqualTo(401);
+        assertThat(reused.code()).isEqualTo("INVALID_REFRESH_TOKEN");
+
+        assertThat(api.post("/api/v1/auth/logout", null, Map.of("refreshToken", newRefresh)).status()).isEqualTo(204);
+        ApiClient.Response afterLogout = api.post("/api/v1/auth/refresh", null, Map.of("refreshToken", newRefresh));
+        assertThat(afterLogout.status()).isEqualTo(401);
+        assertThat(afterLogout.code()).isEqualTo("INVALID_REFRESH_TOKEN");
+    }
+
+    @Test
+    void badRegistrationsAreExplained() {
+        ApiClient.Response response = api.post("/api/v1/auth/register", null, Map.of("username", "a b",
+                "password", "short", "nickname", "", "email", "not-an-email"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(response.body().path("fields").findValuesAsString("field"))
+                .contains("username", "password", "nickname", "email");
+
+        ApiClient.Response garbage = api.post("/api/v1/auth/register", null, "{not json");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.code()).isEqualTo("MALFORMED_REQUEST");
+    }
+
+    @Test
+    void apiNeedsAToken() {
+        ApiClient.Response none = api.get("/api/v1/users/me", null);
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.code()).isEqualTo("UNAUTHENTICATED");
+        ApiClient.Response forged = api.get("/api/v1/users/me", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.code()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @OnH2
+    static class OnH2Test extends RegisterAndLoginTests {
+    }
+
+    @OnMariaDb
+    static class OnMariaDbTest extends RegisterAndLoginTests {
+    }
+}
