@@ -3,7 +3,7 @@ package io.parley.server.delivery;
 import io.parley.protocol.Frame;
 import org.springframework.stereotype.Component;
 
-/** Sends a server-initiated frame to every connected device of a user, encoding it once. */
+/** Sends server-initiated frames to users' connected devices, encoding each frame once. */
 @Component
 public class DevicePush {
 
@@ -22,5 +22,22 @@ public class DevicePush {
         byte[] encoded = frame.toByteArray();
         devices.forEach(device -> device.send(encoded));
         return devices.size();
+    }
+
+    /**
+     * Writes the same encoded frame to every device of every user, except {@code skip} (the device that
+     * caused it and gets its own answer), and returns how many devices it was queued for.
+     */
+    public int toUsers(long[] userIds, byte[] encodedFrame, DeviceConnection skip) {
+        int count = 0;
+        for (long userId : userIds) {
+            for (DeviceConnection device : directory.devicesOf(userId)) {
+                if (device != skip) {
+                    device.send(encodedFrame);
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 }

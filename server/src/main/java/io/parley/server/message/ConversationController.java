@@ -1,0 +1,102 @@
+package io.parley.server.message;
+
+import io.parley.server.auth.AuthenticatedUser;
+import io.parley.server.user.UserViews;
+import io.parley.server.web.ApiException;
+import io.parley.server.web.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/conversations")
+@Tag(name = "conversations", description = "Conversation list, message history and read cursors")
+@Validated
+class ConversationController {
+
+    private final ConversationQueries queries;
+    private final ReadCursors readCursors;
+
+    ConversationController(ConversationQueries queries, ReadCursors readCursors) {
+        this.queries = queries;
+        this.readCursors = readCursors;
+    }
+
+    record ConversationView(String id, String type, UserViews.Public peer, MessageView lastMessage, long lastSeq,
+            long readSeq, long unread) {
+    }
+
+    record HistoryPage(List<MessageView> items, boolean hasMore) {
+    }
+
+    record MarkRead(@NotNull @PositiveOrZero Long readSeq) {
+    }
+
+    record ReadCursor(String conversationId, long readSeq) {
+    }
+
+    @GetMapping
+    @Operation(summary = "My conversations, most recently active first",
+            description = "Each with the other party, the newest message, the read cursor and the unread count.")
+    List<ConversationView> list(@AuthenticationPrincipal AuthenticatedUser me) {
+        return queries.conversationList(me.id()).stream().map(line -> new ConversationView(
+                line.membership().publicId(), "single",
+                line.peer() == null ? null : new UserViews.Public(line.peer().uuid(), line.peer().username(),
+                        line.peer().nickname(), line.peer().avatarUrl()),
+                line.last() == null ? null : MessageView.of(line.last(), line.lastSender()),
+                line.membership().lastSeq(), line.membership().readSeq(), line.membership().unread())).toList();
+    }
+
+    @GetMapping("/{conversationId}/messages")
+    @Operation(summary = "A page of a conversation's messages by seq cursor",
+            description = "Without cursors: the newest messages, newest first. With before=S: the messages below seq S, "
+                    + "newest first. With after=S: the messages above seq S, oldest first. hasMore says whether the "
+                    + "page was cut at limit. 404 CONVERSATION_NOT_FOUND unless the caller is a member; "
+                    + "400 VALIDATION_FAILED for bad cursors or limit (1-200).")
+    HistoryPage history(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String conversationId,
+            @RequestParam(required = false) @PositiveOrZero Long before,
+            @RequestParam(required = false) @PositiveOrZero Long after,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(ConversationQueries.MAX_HISTORY_PAGE) int limit) {
+        if (before != null && after != null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Give before or after, not both");
+        }
+        Membership membership = member(me, conversationId);
+        List<StoredMessage> page = queries.page(membership, before, after, limit + 1);
+        boolean more = page.size() > limit;
+        List<MessageView> items = page.stream().limit(limit).map(m -> MessageView.of(m, queries.sender(m))).toList();
+        return new HistoryPage(items, more);
+    }
+
+    @PostMapping("/{conversationId}/read")
+    @Operation(summary = "Move my read cursor forward",
+            description = "Clamped to the newest message; never moves back. The other party's devices and my other "
+                    + "devices get a read_receipt frame. 404 CONVERSATION_NOT_FOUND unless the caller is a member.")
+    ReadCursor markRead(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String conversationId,
+            @Valid @RequestBody MarkRead request) {
+        return readCursors.markRead(me, conversationId, request.readSeq(), null)
+                .map(r -> new ReadCursor(r.getConversationId(), r.getReadSeq()))
+                .orElseThrow(ConversationController::notFound);
+    }
+
+    private Membership member(AuthenticatedUser me, String conversationId) {
+        return queries.membership(conversationId, me.id()).orElseThrow(ConversationController::notFound);
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(ErrorCode.CONVERSATION_NOT_FOUND, "No such conversation");
+    }
+}

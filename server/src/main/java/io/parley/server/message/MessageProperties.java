@@ -1,0 +1,27 @@
+package io.parley.server.message;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The message path's settings ({@code parley.messages.*}).
+ *
+ * @param writerThreads     writer stripes; a conversation always goes to the same one, so its order holds
+ * @param maxBatch          most messages committed in one transaction (group commit)
+ * @param queueCapacity     sends waiting per stripe before new ones are refused with BUSY
+ * @param dedupeCacheSize   recent (conversation, sender, client message id) remembered per stripe; older
+ *                          retries are still caught by the database's unique key
+ * @param syncPageSize      messages per sync response when the client does not say
+ * @param maxSyncPageSize   most messages per sync response
+ * @param workerThreads     threads for sync and read receipts (they read the database)
+ */
+@ConfigurationProperties("parley.messages")
+public record MessageProperties(
+        @DefaultValue("2") int writerThreads,
+        @DefaultValue("500") int maxBatch,
+        @DefaultValue("10000") int queueCapacity,
+        @DefaultValue("100000") int dedupeCacheSize,
+        @DefaultValue("200") int syncPageSize,
+        @DefaultValue("1000") int maxSyncPageSize,
+        @DefaultValue("4") int workerThreads) {
+}

@@ -1,0 +1,104 @@
+package io.parley.server.message;
+
+import io.parley.protocol.Frame;
+import io.parley.protocol.ReadReceipt;
+import io.parley.server.delivery.DeviceConnection;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The message core's side of the gateway port. Sends are checked here (on the connection's thread, no
+ * lookups) and queued for the writer; syncs and read receipts read the database, so they run on a small
+ * worker pool and never on a connection's thread.
+ */
+@Component
+class MessageRouter implements InboundFrames, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageRouter.class);
+    private static final int WORKER_QUEUE = 1_000;
+
+    private final MessageWriter writer;
+    private final SyncService sync;
+    private final ReadCursors readCursors;
+    private final MessageMetrics metrics;
+    private final ThreadPoolExecutor workers;
+
+    MessageRouter(MessageWriter writer, SyncService sync, ReadCursors readCursors, MessageMetrics metrics,
+            MessageProperties properties) {
+        this.writer = writer;
+        this.sync = sync;
+        this.readCursors = readCursors;
+        this.metrics = metrics;
+        AtomicInteger names = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(properties.workerThreads(), properties.workerThreads(), 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(WORKER_QUEUE), r -> {
+                    Thread t = new Thread(r, "parley-worker-" + names.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    @Override
+    public void accept(DeviceConnection from, Frame frame) {
+        switch (frame.getKindCase()) {
+            case SEND -> send(from, frame);
+            case SYNC_REQUEST -> SyncService.check(frame.getSyncRequest()).ifPresentOrElse(
+                    refusal -> refuse(from, frame.getRef(), refusal),
+                    () -> onWorker(from, frame, () -> from.send(Frame.newBuilder().setRef(frame.getRef())
+                            .setSyncResponse(sync.sync(from.user(), frame.getSyncRequest())).build().toByteArray())));
+            case READ_RECEIPT -> onWorker(from, frame, () -> markRead(from, frame));
+            default -> refuse(from, frame.getRef(), Refusal.of("NOT_CLIENT_FRAME", "Clients do not send this kind"));
+        }
+    }
+
+    private void send(DeviceConnection from, Frame frame) {
+        var body = frame.getSend().getMessage();
+        Optional<Refusal> refusal = SendRules.check(body);
+        if (refusal.isEmpty()) {
+            String conversation = ConversationIds.direct(from.user().uuid(), body.getTo());
+            refusal = writer.submit(new PendingSend(from, frame.getRef(), from.user(), body, conversation, System.nanoTime()));
+        }
+        refusal.ifPresent(r -> refuse(from, frame.getRef(), r));
+    }
+
+    private void markRead(DeviceConnection from, Frame frame) {
+        ReadReceipt request = frame.getReadReceipt();
+        readCursors.markRead(from.user(), request.getConversationId(), request.getReadSeq(), from).ifPresentOrElse(
+                receipt -> from.send(Frame.newBuilder().setRef(frame.getRef()).setReadReceipt(receipt).build().toByteArray()),
+                () -> refuse(from, frame.getRef(), Refusal.of(MessageErrorCodes.CONVERSATION_NOT_FOUND, "No such conversation")));
+    }
+
+    private void onWorker(DeviceConnection from, Frame frame, Runnable work) {
+        try {
+            workers.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.warn("A {} frame failed: {}", frame.getKindCase(), e.toString());
+                    refuse(from, frame.getRef(), Refusal.retryable(MessageErrorCodes.STORE_UNAVAILABLE,
+                            "The request could not be served; try again"));
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            refuse(from, frame.getRef(), Refusal.retryable(MessageErrorCodes.BUSY, "The server is busy; try again shortly"));
+        }
+    }
+
+    private void refuse(DeviceConnection to, long ref, Refusal refusal) {
+        metrics.refused(refusal);
+        to.send(Replies.error(ref, refusal));
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdown();
+    }
+}

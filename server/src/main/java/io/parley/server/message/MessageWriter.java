@@ -1,0 +1,83 @@
+package io.parley.server.message;
+
+import io.parley.server.delivery.DevicePush;
+import io.parley.server.friend.FriendGraph;
+import io.parley.server.user.UserDirectory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The writer side of the message path: routes each send to the stripe that owns its conversation. It
+ * starts before and stops after the gateway (lifecycle phase), so that every send accepted is written
+ * before the database goes away.
+ */
+@Component
+class MessageWriter implements SmartLifecycle {
+
+    /** Stop after the gateway (which stops first, at the default phase) and before the data source closes. */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
+    private static final long STOP_WAIT_MILLIS = 15_000;
+
+    private final List<WriterStripe> stripes = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final MessageMetrics metrics;
+    private volatile boolean running;
+
+    MessageWriter(MessageProperties properties, MessageStore store, UserDirectory users, FriendGraph friends,
+            DevicePush push, MessageMetrics metrics, Clock clock) {
+        this.metrics = metrics;
+        for (int i = 0; i < Math.max(1, properties.writerThreads()); i++) {
+            stripes.add(new WriterStripe(properties, store, users, friends, push, metrics, clock));
+        }
+    }
+
+    /** Hands a checked send to its conversation's stripe; a refusal when the stripe is full or stopping. */
+    Optional<Refusal> submit(PendingSend send) {
+        WriterStripe stripe = stripes.get(Math.floorMod(send.conversationPublicId().hashCode(), stripes.size()));
+        if (!stripe.offer(send)) {
+            return Optional.of(Refusal.retryable(MessageErrorCodes.BUSY, "The server is busy; send it again shortly"));
+        }
+        metrics.accepted();
+        return Optional.empty();
+    }
+
+    @Override
+    public void start() {
+        for (int i = 0; i < stripes.size(); i++) {
+            Thread thread = new Thread(stripes.get(i), "parley-writer-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        stripes.forEach(WriterStripe::stop);
+        long deadline = System.currentTimeMillis() + STOP_WAIT_MILLIS;
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}

@@ -1,0 +1,69 @@
+package io.parley.server.message;
+
+import static io.parley.server.message.MessageErrorCodes.BAD_MESSAGE;
+
+import io.parley.protocol.ChatMessage;
+import io.parley.protocol.ContentType;
+import io.parley.protocol.MessageType;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * What a sent chat message must look like before it may enter the writer: field limits and kinds. Pure
+ * checks on the frame, no lookups; who may message whom is decided later, in the writer.
+ */
+final class SendRules {
+
+    static final int MAX_CLIENT_MESSAGE_ID = 64;
+    static final int MAX_CONTENT_BYTES = 16_384;
+    static final int MAX_URL_BYTES = 2_048;
+    static final int MAX_FILE_SUFFIX_BYTES = 16;
+
+    private SendRules() {
+    }
+
+    static Optional<Refusal> check(ChatMessage message) {
+        String clientId = message.getClientMessageId();
+        if (clientId.isEmpty() || bytes(clientId) > MAX_CLIENT_MESSAGE_ID) {
+            return refuse("client_message_id is required, at most " + MAX_CLIENT_MESSAGE_ID + " bytes");
+        }
+        if (message.getMessageType() == MessageType.GROUP) {
+            return Optional.of(Refusal.of(MessageErrorCodes.GROUPS_NOT_AVAILABLE, "Group messages are not available yet"));
+        }
+        if (message.getMessageType() != MessageType.SINGLE) {
+            return refuse("message_type must be SINGLE (1)");
+        }
+        if (!ConversationIds.isUserId(message.getTo())) {
+            return refuse("to must be a user id");
+        }
+        int type = message.getContentTypeValue();
+        if (type < ContentType.TEXT_VALUE || type > ContentType.VIDEO_CALL_VALUE) {
+            return refuse("content_type must be 1 (text) to 7 (video call)");
+        }
+        if (!message.getFile().isEmpty()) {
+            return Optional.of(Refusal.of(MessageErrorCodes.INLINE_FILE_NOT_SUPPORTED,
+                    "Inline file bytes are not accepted; upload the file and send its url"));
+        }
+        if (bytes(message.getContent()) > MAX_CONTENT_BYTES) {
+            return refuse("content is over " + MAX_CONTENT_BYTES + " bytes");
+        }
+        if (type == ContentType.TEXT_VALUE && message.getContent().isBlank()) {
+            return refuse("a text message needs content");
+        }
+        if (bytes(message.getUrl()) > MAX_URL_BYTES) {
+            return refuse("url is over " + MAX_URL_BYTES + " bytes");
+        }
+        if (bytes(message.getFileSuffix()) > MAX_FILE_SUFFIX_BYTES) {
+            return refuse("file_suffix is over " + MAX_FILE_SUFFIX_BYTES + " bytes");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> refuse(String why) {
+        return Optional.of(Refusal.of(BAD_MESSAGE, why));
+    }
+
+    private static int bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

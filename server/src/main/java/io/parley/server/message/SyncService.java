@@ -1,0 +1,99 @@
+package io.parley.server.message;
+
+import io.parley.protocol.ConversationSummary;
+import io.parley.protocol.MessageType;
+import io.parley.protocol.SyncRequest;
+import io.parley.protocol.SyncResponse;
+import io.parley.protocol.UserSummary;
+import io.parley.server.auth.AuthenticatedUser;
+import io.parley.server.user.UserCard;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers a device's sync request: every message it has not seen, conversation by conversation in seq
+ * order, a page at a time. Push is only an optimisation; this is what a reconnecting device trusts.
+ */
+@Service
+class SyncService {
+
+    static final int MAX_CURSORS = 10_000;
+
+    private final MessageStore store;
+    private final ConversationQueries queries;
+    private final MessageProperties properties;
+
+    SyncService(MessageStore store, ConversationQueries queries, MessageProperties properties) {
+        this.store = store;
+        this.queries = queries;
+        this.properties = properties;
+    }
+
+    /** Checks the request's shape; a refusal when it is out of bounds. */
+    static Optional<Refusal> check(SyncRequest request) {
+        if (request.getLastSeqCount() > MAX_CURSORS) {
+            return Optional.of(Refusal.of(MessageErrorCodes.BAD_SYNC, "At most " + MAX_CURSORS + " conversations per sync"));
+        }
+        return Optional.empty();
+    }
+
+    SyncResponse sync(AuthenticatedUser user, SyncRequest request) {
+        int pageSize = request.getPageSize() == 0 ? properties.syncPageSize()
+                : Math.min(request.getPageSize(), properties.maxSyncPageSize());
+        Map<String, Long> seen = request.getLastSeqMap();
+        SyncResponse.Builder response = SyncResponse.newBuilder();
+        int room = pageSize;
+        boolean more = false;
+        for (Membership membership : store.membershipsOf(user.id())) {
+            long from = seen.getOrDefault(membership.publicId(), 0L);
+            if (membership.lastSeq() <= from) {
+                continue;
+            }
+            if (room == 0) {
+                more = true;
+                break;
+            }
+            List<StoredMessage> missed = store.messagesAfter(membership.conversationId(), from, room);
+            for (StoredMessage message : missed) {
+                String to = ChatMessages.otherParty(message.conversationPublicId(), queries.sender(message).uuid());
+                response.addMessages(ChatMessages.toProto(message, queries.sender(message), to));
+            }
+            room -= missed.size();
+            long reached = missed.isEmpty() ? from : missed.get(missed.size() - 1).seq();
+            more |= reached < membership.lastSeq();
+        }
+        if (request.getIncludeConversations()) {
+            queries.conversationList(user.id()).forEach(line -> response.addConversations(summary(line)));
+        }
+        return response.setHasMore(more).build();
+    }
+
+    private static ConversationSummary summary(ConversationLine line) {
+        Membership m = line.membership();
+        ConversationSummary.Builder b = ConversationSummary.newBuilder()
+                .setConversationId(m.publicId())
+                .setType(MessageType.SINGLE)
+                .setLastSeq(m.lastSeq())
+                .setReadSeq(m.readSeq())
+                .setUnread(m.unread());
+        if (line.peer() != null) {
+            b.setPeer(userSummary(line.peer()));
+        }
+        if (line.last() != null) {
+            b.setLastMessage(ChatMessages.toProto(line.last(), line.lastSender(),
+                    ChatMessages.otherParty(m.publicId(), line.lastSender().uuid())));
+        }
+        return b.build();
+    }
+
+    static UserSummary userSummary(UserCard card) {
+        UserSummary.Builder b = UserSummary.newBuilder().setUserId(card.uuid()).setUsername(card.username())
+                .setNickname(card.nickname());
+        if (card.avatarUrl() != null) {
+            b.setAvatar(card.avatarUrl());
+        }
+        return b.build();
+    }
+}

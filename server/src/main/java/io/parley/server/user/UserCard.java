@@ -1,0 +1,10 @@
+package io.parley.server.user;
+
+/** The few fields needed to show a user next to a message or in a list, served from memory. */
+public record UserCard(long id, String uuid, String username, String nickname, String avatarUrl) {
+
+    static UserCard of(User user) {
+        return new UserCard(user.getId(), user.getUuid(), user.getUsername(), user.getNickname(),
+                UserViews.avatarUrl(user));
+    }
+}

@@ -1,0 +1,89 @@
+package io.parley.server.message;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A MessageStore in maps, for driving the writer in unit tests; can be told to fail like a database that is down. */
+class InMemoryMessageStore implements MessageStore {
+
+    final List<StoredMessage> messages = new ArrayList<>();
+    private final Map<String, Conversation> conversations = new HashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    boolean down;
+
+    @Override
+    public Optional<Conversation> findConversation(String publicId) {
+        failIfDown();
+        return Optional.ofNullable(conversations.get(publicId));
+    }
+
+    @Override
+    public Conversation createDirectConversation(String publicId, long userA, long userB, Instant now) {
+        failIfDown();
+        return conversations.computeIfAbsent(publicId, id -> new Conversation(ids.incrementAndGet(), id, 0, new long[] {userA, userB}));
+    }
+
+    @Override
+    public void storeBatch(List<StoredMessage> batch, Map<Long, Long> lastSeqByConversation, Instant now) {
+        failIfDown();
+        for (StoredMessage m : batch) {
+            if (findByClientMessageId(m.conversationId(), m.senderId(), m.clientMessageId()).isPresent()) {
+                throw new DuplicateSendException(null);
+            }
+        }
+        messages.addAll(batch);
+        conversations.replaceAll((id, c) -> lastSeqByConversation.containsKey(c.id())
+                ? c.withLastSeq(lastSeqByConversation.get(c.id())) : c);
+    }
+
+    @Override
+    public Optional<StoredMessage> findByClientMessageId(long conversationId, long senderId, String clientMessageId) {
+        failIfDown();
+        return messages.stream().filter(m -> m.conversationId() == conversationId && m.senderId() == senderId
+                && m.clientMessageId().equals(clientMessageId)).findFirst();
+    }
+
+    @Override
+    public List<StoredMessage> messagesAfter(long conversationId, long afterSeq, int limit) {
+        return messages.stream().filter(m -> m.conversationId() == conversationId && m.seq() > afterSeq)
+                .sorted(Comparator.comparingLong(StoredMessage::seq)).limit(limit).toList();
+    }
+
+    @Override
+    public List<StoredMessage> messagesBefore(long conversationId, long beforeSeq, int limit) {
+        return messages.stream().filter(m -> m.conversationId() == conversationId && m.seq() < beforeSeq)
+                .sorted(Comparator.comparingLong(StoredMessage::seq).reversed()).limit(limit).toList();
+    }
+
+    @Override
+    public Optional<StoredMessage> message(long conversationId, long seq) {
+        return messages.stream().filter(m -> m.conversationId() == conversationId && m.seq() == seq).findFirst();
+    }
+
+    @Override
+    public List<Membership> membershipsOf(long userId) {
+        throw new UnsupportedOperationException("not needed by the writer");
+    }
+
+    @Override
+    public Optional<Membership> membership(String publicId, long userId) {
+        throw new UnsupportedOperationException("not needed by the writer");
+    }
+
+    @Override
+    public long advanceReadCursor(long conversationId, long userId, long readSeq) {
+        throw new UnsupportedOperationException("not needed by the writer");
+    }
+
+    private void failIfDown() {
+        if (down) {
+            throw new IllegalStateException("database is down");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.parley.server.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.parley.protocol.ChatMessage;
+import io.parley.protocol.ContentType;
+import io.parley.protocol.Frame;
+import io.parley.protocol.MessageType;
+import io.parley.server.auth.AuthenticatedUser;
+import io.parley.server.delivery.DeviceConnection;
+import io.parley.server.delivery.DevicePush;
+import io.parley.server.friend.FriendGraph;
+import io.parley.server.user.UserCard;
+import io.parley.server.user.UserDirectory;
+import io.parley.server.web.ErrorMetrics;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The writer's rules on their own: numbering, dedupe, ack only after a commit, nothing acked when the store fails. */
+class WriterStripeTest {
+
+    private static final UserCard ALICE = new UserCard(1, "00000000-0000-4000-8000-00000000000a", "alice", "Alice", null);
+    private static final UserCard BOB = new UserCard(2, "00000000-0000-4000-8000-00000000000b", "bob", "Bob", null);
+
+    private final InMemoryMessageStore store = new InMemoryMessageStore();
+    private final FakeDevice aliceDevice = new FakeDevice(ALICE);
+    private final FakeDevice bobDevice = new FakeDevice(BOB);
+    private final FriendGraph friends = mock(FriendGraph.class);
+    private WriterStripe stripe;
+
+    @BeforeEach
+    void setUp() {
+        UserDirectory users = mock(UserDirectory.class);
+        when(users.byUuid(ALICE.uuid())).thenReturn(Optional.of(ALICE));
+        when(users.byUuid(BOB.uuid())).thenReturn(Optional.of(BOB));
+        when(users.byId(1)).thenReturn(Optional.of(ALICE));
+        when(users.byId(2)).thenReturn(Optional.of(BOB));
+        when(friends.mayMessage(anyLong(), anyLong())).thenReturn(true);
+        Map<Long, List<DeviceConnection>> online = Map.of(1L, List.of(aliceDevice), 2L, List.of(bobDevice));
+        DevicePush push = new DevicePush(userId -> online.getOrDefault(userId, List.of()));
+        MessageProperties properties = new MessageProperties(1, 100, 100, 1000, 200, 1000, 1);
+        stripe = new WriterStripe(properties, store, users, friends, push,
+                new MessageMetrics(new SimpleMeterRegistry(), new ErrorMetrics(new SimpleMeterRegistry())), Clock.systemUTC());
+    }
+
+    private PendingSend send(long ref, String clientId) {
+        ChatMessage body = ChatMessage.newBuilder().setClientMessageId(clientId).setTo(BOB.uuid()).setContent("hi " + clientId)
+                .setContentType(ContentType.TEXT).setMessageType(MessageType.SINGLE).build();
+        return new PendingSend(aliceDevice, ref, new AuthenticatedUser(1, ALICE.uuid(), "alice"), body,
+                ConversationIds.direct(ALICE.uuid(), BOB.uuid()), System.nanoTime());
+    }
+
+    @Test
+    void numbersEachConversationWithoutGapsAcrossBatches() {
+        stripe.write(List.of(send(1, "a"), send(2, "b")));
+        stripe.write(List.of(send(3, "c")));
+
+        assertThat(store.messages).extracting(StoredMessage::seq).containsExactly(1L, 2L, 3L);
+        assertThat(aliceDevice.frames).extracting(f -> f.getAck().getSeq()).containsExactly(1L, 2L, 3L);
+        assertThat(aliceDevice.frames).extracting(Frame::getRef).containsExactly(1L, 2L, 3L);
+        assertThat(bobDevice.frames).extracting(f -> f.getDeliver().getMessage().getSeq()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void theSameClientMessageIdTwiceInOneBatchIsOneMessageAndTwoEqualAcks() {
+        stripe.write(List.of(send(1, "same"), send(2, "same")));
+
+        assertThat(store.messages).hasSize(1);
+        assertThat(aliceDevice.frames).hasSize(2);
+        assertThat(aliceDevice.frames.get(0).getAck()).isEqualTo(aliceDevice.frames.get(1).getAck());
+        assertThat(bobDevice.frames).hasSize(1);
+    }
+
+    @Test
+    void aRetryInALaterBatchGetsTheOriginalAck() {
+        stripe.write(List.of(send(1, "x")));
+        stripe.write(List.of(send(2, "x")));
+
+        assertThat(store.messages).hasSize(1);
+        assertThat(aliceDevice.frames.get(1).getAck()).isEqualTo(aliceDevice.frames.get(0).getAck());
+        assertThat(aliceDevice.frames.get(1).getRef()).isEqualTo(2);
+    }
+
+    @Test
+    void aStoreFailureAcksNothingDeliversNothingAndLeavesNoGap() {
+        stripe.write(List.of(send(1, "before")));
+        store.down = true;
+        stripe.write(List.of(send(2, "during")));
+        store.down = false;
+        stripe.write(List.of(send(3, "during")));
+
+        Frame refused = aliceDevice.frames.get(1);
+        assertThat(refused.getError().getCode()).isEqualTo("STORE_UNAVAILABLE");
+        assertThat(refused.getError().getRetryable()).isTrue();
+        assertThat(refused.getRef()).isEqualTo(2);
+        assertThat(store.messages).extracting(StoredMessage::seq).containsExactly(1L, 2L);
+        assertThat(bobDevice.frames).hasSize(2);
+    }
+
+    @Test
+    void aRetryOfAMessageStoredBeforeARestartIsAnsweredFromTheStore() {
+        stripe.write(List.of(send(1, "old")));
+        StoredMessage original = store.messages.get(0);
+        setUp();   // a new stripe over the same store: its memory is empty, as after a restart
+        aliceDevice.frames.clear();
+        bobDevice.frames.clear();
+
+        stripe.write(List.of(send(2, "old"), send(3, "new")));
+
+        assertThat(store.messages).hasSize(2);
+        Frame ack = aliceDevice.frames.get(0);
+        assertThat(ack.getAck().getMessageId()).isEqualTo(original.messageId());
+        assertThat(ack.getAck().getSeq()).isEqualTo(1);
+        assertThat(aliceDevice.frames.get(1).getAck().getSeq()).isEqualTo(2);
+        assertThat(bobDevice.frames).extracting(f -> f.getDeliver().getMessage().getClientMessageId()).containsExactly("new");
+    }
+
+    @Test
+    void blockedAndStrangersAreRefusedAndNothingIsStored() {
+        when(friends.isBlockedEitherWay(1, 2)).thenReturn(true);
+        stripe.write(List.of(send(1, "blocked")));
+        when(friends.isBlockedEitherWay(1, 2)).thenReturn(false);
+        when(friends.mayMessage(1, 2)).thenReturn(false);
+        stripe.write(List.of(send(2, "stranger")));
+
+        assertThat(aliceDevice.frames).extracting(f -> f.getError().getCode()).containsExactly("BLOCKED", "NOT_FRIENDS");
+        assertThat(store.messages).isEmpty();
+        assertThat(bobDevice.frames).isEmpty();
+    }
+
+    /** A device that keeps what it is sent. */
+    static final class FakeDevice implements DeviceConnection {
+        final List<Frame> frames = new ArrayList<>();
+        private final UserCard user;
+
+        FakeDevice(UserCard user) {
+            this.user = user;
+        }
+
+        @Override
+        public AuthenticatedUser user() {
+            return new AuthenticatedUser(user.id(), user.uuid(), user.username());
+        }
+
+        @Override
+        public String deviceId() {
+            return "test";
+        }
+
+        @Override
+        public void send(byte[] encodedFrame) {
+            try {
+                frames.add(Frame.parseFrom(encodedFrame));
+            } catch (InvalidProtocolBufferException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        @Override
+        public void close(int closeCode, String reason) {
+        }
+    }
+}
