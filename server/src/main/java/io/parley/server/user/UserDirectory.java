@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Users by id and by public id, from memory: the message path looks up every sender and recipient, and must
@@ -39,9 +41,21 @@ public class UserDirectory {
         return users.findByUuid(uuid).map(this::remember);
     }
 
-    /** Forget what is cached of a user after their profile changed. */
-    public void invalidate(long id) {
-        byId.invalidate(id);
+    /**
+     * Forgets what is cached of a user whose profile is being changed, once the change commits (forgetting
+     * earlier would let a concurrent reader cache the old profile again).
+     */
+    public void invalidateAfterCommit(long id) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            byId.invalidate(id);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                byId.invalidate(id);
+            }
+        });
     }
 
     private UserCard remember(User user) {

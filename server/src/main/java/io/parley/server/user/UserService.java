@@ -15,10 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 class UserService {
 
     private final UserRepository users;
+    private final UserDirectory directory;
     private final Clock clock;
 
-    UserService(UserRepository users, Clock clock) {
+    UserService(UserRepository users, UserDirectory directory, Clock clock) {
         this.users = users;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -31,6 +33,7 @@ class UserService {
     UserViews.Own updateProfile(long userId, ProfileUpdate update) {
         User user = existing(userId);
         user.updateProfile(update.nickname(), update.email(), clock.instant());
+        directory.invalidateAfterCommit(userId);
         return UserViews.Own.of(user);
     }
 
@@ -38,6 +41,7 @@ class UserService {
     UserViews.Own changeAvatar(long userId, String avatarKey) {
         User user = existing(userId);
         user.changeAvatar(avatarKey, clock.instant());
+        directory.invalidateAfterCommit(userId);
         return UserViews.Own.of(user);
     }
 
