@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 class GatewayMetrics {
 
     /** Tag of incoming frames that are not a decodable Frame within the size limit (text, garbage, too large). */
-    static final String INVALID_KIND = "invalid";
+    private static final String INVALID_KIND = "invalid";
 
     private final MeterRegistry registry;
     private final Map<Frame.KindCase, Counter> framesIn = new EnumMap<>(Frame.KindCase.class);

@@ -158,6 +158,26 @@ abstract class GatewayBadInputTests extends GatewayTest {
     }
 
     @Test
+    void fragmentedFrameIsReassembled() {
+        byte[] ping = Frame.newBuilder().setRef(31).setPing(Ping.newBuilder().setClientTime(5)).build().toByteArray();
+
+        ws.sendFragments(Arrays.copyOfRange(ping, 0, 2), Arrays.copyOfRange(ping, 2, ping.length));
+
+        Frame pong = ws.await(Frame.KindCase.PONG);
+        assertThat(pong.getRef()).isEqualTo(31);
+        assertThat(pong.getPong().getClientTime()).isEqualTo(5);
+    }
+
+    @Test
+    void fragmentsAddingUpOverTheHardLimitCloseWith1009() {
+        byte[] half = new byte[HARD_MAX_FRAME_BYTES / 2 + 1];
+
+        ws.sendFragments(half, half);
+
+        assertThat(ws.awaitClose()).isEqualTo(1009);
+    }
+
+    @Test
     void floodClosesWith4429() {
         Frame ping = Frame.newBuilder().setPing(Ping.getDefaultInstance()).build();
         int sent = 0;

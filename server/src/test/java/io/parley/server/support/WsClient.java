@@ -296,6 +296,13 @@ public final class WsClient implements AutoCloseable {
         complete(socket.sendBinary(ByteBuffer.wrap(bytes), true), "binary message");
     }
 
+    /** One binary message split into WebSocket fragments (continuation frames), as large messages may be sent. */
+    public void sendFragments(byte[]... fragments) {
+        for (int i = 0; i < fragments.length; i++) {
+            complete(socket.sendBinary(ByteBuffer.wrap(fragments[i]), i == fragments.length - 1), "fragment");
+        }
+    }
+
     public void sendText(String text) {
         complete(socket.sendText(text, true), "text message");
     }
