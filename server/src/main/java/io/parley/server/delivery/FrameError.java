@@ -14,10 +14,28 @@ public enum FrameError {
     NOT_CLIENT_FRAME(false),
     /** Larger than {@code max_frame_bytes} of the Welcome frame. */
     FRAME_TOO_LARGE(false),
-    /** The server does not offer this feature (yet). */
-    NOT_AVAILABLE(false),
     /** The server failed while handling the frame; nothing was done, so it may be sent again. */
-    INTERNAL_ERROR(true);
+    INTERNAL_ERROR(true),
+    /** A send whose chat message breaks a field rule (missing client_message_id, bad content type, too long...). */
+    BAD_MESSAGE(false),
+    /** A send with inline file bytes: upload the file and send its url instead. */
+    INLINE_FILE_NOT_SUPPORTED(false),
+    /** A group message: groups are not available on this server yet. */
+    GROUPS_NOT_AVAILABLE(false),
+    /** The recipient does not exist. */
+    USER_NOT_FOUND(false),
+    /** Only friends may message each other (unless the server allows messages from strangers). */
+    NOT_FRIENDS(false),
+    /** One of the two has blocked the other. */
+    BLOCKED(false),
+    /** No such conversation, or the user is not in it. */
+    CONVERSATION_NOT_FOUND(false),
+    /** A sync request out of bounds (too many conversations listed). */
+    BAD_SYNC(false),
+    /** The message could not be stored (the database failed); nothing was stored, send it again. */
+    STORE_UNAVAILABLE(true),
+    /** The server is at capacity; send again shortly. */
+    BUSY(true);
 
     private final boolean retryable;
 

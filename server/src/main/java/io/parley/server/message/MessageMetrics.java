@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.parley.server.web.ErrorMetrics;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +16,8 @@ class MessageMetrics {
     private final Counter delivered;
     private final Timer ackLatency;
     private final DistributionSummary batchSize;
-    private final ErrorMetrics errors;
 
-    MessageMetrics(MeterRegistry registry, ErrorMetrics errors) {
-        this.errors = errors;
+    MessageMetrics(MeterRegistry registry) {
         accepted = Counter.builder("parley.messages.accepted")
                 .description("Sends that passed the frame checks and went to the writer").register(registry);
         persisted = Counter.builder("parley.messages.persisted")
@@ -50,9 +47,5 @@ class MessageMetrics {
 
     void delivered(int devices) {
         delivered.increment(devices);
-    }
-
-    void refused(Refusal refusal) {
-        errors.count("ws", refusal.code());
     }
 }

@@ -3,6 +3,8 @@ package io.parley.server.message;
 import io.parley.protocol.Frame;
 import io.parley.protocol.ReadReceipt;
 import io.parley.server.delivery.DeviceConnection;
+import io.parley.server.delivery.ErrorReplies;
+import io.parley.server.delivery.FrameError;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,15 +30,15 @@ class MessageRouter implements InboundFrames, DisposableBean {
     private final MessageWriter writer;
     private final SyncService sync;
     private final ReadCursors readCursors;
-    private final MessageMetrics metrics;
+    private final ErrorReplies errors;
     private final ThreadPoolExecutor workers;
 
-    MessageRouter(MessageWriter writer, SyncService sync, ReadCursors readCursors, MessageMetrics metrics,
+    MessageRouter(MessageWriter writer, SyncService sync, ReadCursors readCursors, ErrorReplies errors,
             MessageProperties properties) {
         this.writer = writer;
         this.sync = sync;
         this.readCursors = readCursors;
-        this.metrics = metrics;
+        this.errors = errors;
         AtomicInteger names = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(properties.workerThreads(), properties.workerThreads(), 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(WORKER_QUEUE), r -> {
@@ -55,7 +57,7 @@ class MessageRouter implements InboundFrames, DisposableBean {
                     () -> onWorker(from, frame, () -> from.send(Frame.newBuilder().setRef(frame.getRef())
                             .setSyncResponse(sync.sync(from.user(), frame.getSyncRequest())).build().toByteArray())));
             case READ_RECEIPT -> onWorker(from, frame, () -> markRead(from, frame));
-            default -> refuse(from, frame.getRef(), Refusal.of("NOT_CLIENT_FRAME", "Clients do not send this kind"));
+            default -> throw new IllegalArgumentException("The gateway hands no " + frame.getKindCase() + " frames to the core");
         }
     }
 
@@ -73,7 +75,7 @@ class MessageRouter implements InboundFrames, DisposableBean {
         ReadReceipt request = frame.getReadReceipt();
         readCursors.markRead(from.user(), request.getConversationId(), request.getReadSeq(), from).ifPresentOrElse(
                 receipt -> from.send(Frame.newBuilder().setRef(frame.getRef()).setReadReceipt(receipt).build().toByteArray()),
-                () -> refuse(from, frame.getRef(), Refusal.of(MessageErrorCodes.CONVERSATION_NOT_FOUND, "No such conversation")));
+                () -> refuse(from, frame.getRef(), new Refusal(FrameError.CONVERSATION_NOT_FOUND, "No such conversation")));
     }
 
     private void onWorker(DeviceConnection from, Frame frame, Runnable work) {
@@ -83,18 +85,17 @@ class MessageRouter implements InboundFrames, DisposableBean {
                     work.run();
                 } catch (RuntimeException e) {
                     log.warn("A {} frame failed: {}", frame.getKindCase(), e.toString());
-                    refuse(from, frame.getRef(), Refusal.retryable(MessageErrorCodes.STORE_UNAVAILABLE,
+                    refuse(from, frame.getRef(), new Refusal(FrameError.INTERNAL_ERROR,
                             "The request could not be served; try again"));
                 }
             });
         } catch (RejectedExecutionException full) {
-            refuse(from, frame.getRef(), Refusal.retryable(MessageErrorCodes.BUSY, "The server is busy; try again shortly"));
+            refuse(from, frame.getRef(), new Refusal(FrameError.BUSY, "The server is busy; try again shortly"));
         }
     }
 
     private void refuse(DeviceConnection to, long ref, Refusal refusal) {
-        metrics.refused(refusal);
-        to.send(Replies.error(ref, refusal));
+        errors.send(to, ref, refusal.error(), refusal.message());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.parley.server.message;
 
 import io.parley.server.delivery.DevicePush;
+import io.parley.server.delivery.ErrorReplies;
+import io.parley.server.delivery.FrameError;
 import io.parley.server.friend.FriendGraph;
 import io.parley.server.user.UserDirectory;
 import java.time.Clock;
@@ -28,10 +30,10 @@ class MessageWriter implements SmartLifecycle {
     private volatile boolean running;
 
     MessageWriter(MessageProperties properties, MessageStore store, UserDirectory users, FriendGraph friends,
-            DevicePush push, MessageMetrics metrics, Clock clock) {
+            DevicePush push, ErrorReplies errors, MessageMetrics metrics, Clock clock) {
         this.metrics = metrics;
         for (int i = 0; i < Math.max(1, properties.writerThreads()); i++) {
-            stripes.add(new WriterStripe(properties, store, users, friends, push, metrics, clock));
+            stripes.add(new WriterStripe(properties, store, users, friends, push, errors, metrics, clock));
         }
     }
 
@@ -39,7 +41,7 @@ class MessageWriter implements SmartLifecycle {
     Optional<Refusal> submit(PendingSend send) {
         WriterStripe stripe = stripes.get(Math.floorMod(send.conversationPublicId().hashCode(), stripes.size()));
         if (!stripe.offer(send)) {
-            return Optional.of(Refusal.retryable(MessageErrorCodes.BUSY, "The server is busy; send it again shortly"));
+            return Optional.of(new Refusal(FrameError.BUSY, "The server is busy; send it again shortly"));
         }
         metrics.accepted();
         return Optional.empty();

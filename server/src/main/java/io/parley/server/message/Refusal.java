@@ -1,13 +1,7 @@
 package io.parley.server.message;
 
+import io.parley.server.delivery.FrameError;
+
 /** Why a frame was not accepted: the code and text of the ErrorReply the device receives. */
-public record Refusal(String code, String message, boolean retryable) {
-
-    static Refusal of(String code, String message) {
-        return new Refusal(code, message, false);
-    }
-
-    static Refusal retryable(String code, String message) {
-        return new Refusal(code, message, true);
-    }
+record Refusal(FrameError error, String message) {
 }

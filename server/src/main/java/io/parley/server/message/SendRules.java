@@ -1,10 +1,9 @@
 package io.parley.server.message;
 
-import static io.parley.server.message.MessageErrorCodes.BAD_MESSAGE;
-
 import io.parley.protocol.ChatMessage;
 import io.parley.protocol.ContentType;
 import io.parley.protocol.MessageType;
+import io.parley.server.delivery.FrameError;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -28,7 +27,7 @@ final class SendRules {
             return refuse("client_message_id is required, at most " + MAX_CLIENT_MESSAGE_ID + " bytes");
         }
         if (message.getMessageType() == MessageType.GROUP) {
-            return Optional.of(Refusal.of(MessageErrorCodes.GROUPS_NOT_AVAILABLE, "Group messages are not available yet"));
+            return Optional.of(new Refusal(FrameError.GROUPS_NOT_AVAILABLE, "Group messages are not available yet"));
         }
         if (message.getMessageType() != MessageType.SINGLE) {
             return refuse("message_type must be SINGLE (1)");
@@ -41,7 +40,7 @@ final class SendRules {
             return refuse("content_type must be 1 (text) to 7 (video call)");
         }
         if (!message.getFile().isEmpty()) {
-            return Optional.of(Refusal.of(MessageErrorCodes.INLINE_FILE_NOT_SUPPORTED,
+            return Optional.of(new Refusal(FrameError.INLINE_FILE_NOT_SUPPORTED,
                     "Inline file bytes are not accepted; upload the file and send its url"));
         }
         if (bytes(message.getContent()) > MAX_CONTENT_BYTES) {
@@ -60,7 +59,7 @@ final class SendRules {
     }
 
     private static Optional<Refusal> refuse(String why) {
-        return Optional.of(Refusal.of(BAD_MESSAGE, why));
+        return Optional.of(new Refusal(FrameError.BAD_MESSAGE, why));
     }
 
     private static int bytes(String value) {

@@ -6,6 +6,7 @@ import io.parley.protocol.SyncRequest;
 import io.parley.protocol.SyncResponse;
 import io.parley.protocol.UserSummary;
 import io.parley.server.auth.AuthenticatedUser;
+import io.parley.server.delivery.FrameError;
 import io.parley.server.user.UserCard;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Service;
 @Service
 class SyncService {
 
-    static final int MAX_CURSORS = 10_000;
+    static final int MAX_CURSORS = 5_000;
 
     private final MessageStore store;
     private final ConversationQueries queries;
@@ -34,7 +35,7 @@ class SyncService {
     /** Checks the request's shape; a refusal when it is out of bounds. */
     static Optional<Refusal> check(SyncRequest request) {
         if (request.getLastSeqCount() > MAX_CURSORS) {
-            return Optional.of(Refusal.of(MessageErrorCodes.BAD_SYNC, "At most " + MAX_CURSORS + " conversations per sync"));
+            return Optional.of(new Refusal(FrameError.BAD_SYNC, "At most " + MAX_CURSORS + " conversations per sync"));
         }
         return Optional.empty();
     }

@@ -4,6 +4,8 @@ import io.parley.protocol.Deliver;
 import io.parley.protocol.Frame;
 import io.parley.protocol.SendAck;
 import io.parley.server.delivery.DevicePush;
+import io.parley.server.delivery.ErrorReplies;
+import io.parley.server.delivery.FrameError;
 import io.parley.server.friend.FriendGraph;
 import io.parley.server.user.UserCard;
 import io.parley.server.user.UserDirectory;
@@ -38,6 +40,7 @@ final class WriterStripe implements Runnable {
     private final UserDirectory users;
     private final FriendGraph friends;
     private final DevicePush push;
+    private final ErrorReplies errors;
     private final MessageMetrics metrics;
     private final Clock clock;
     private final Map<String, Conversation> conversations = lru(MAX_CACHED_CONVERSATIONS);
@@ -46,7 +49,7 @@ final class WriterStripe implements Runnable {
     private volatile boolean running = true;
 
     WriterStripe(MessageProperties properties, MessageStore store, UserDirectory users, FriendGraph friends,
-            DevicePush push, MessageMetrics metrics, Clock clock) {
+            DevicePush push, ErrorReplies errors, MessageMetrics metrics, Clock clock) {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.maxBatch = properties.maxBatch();
         this.recentAcks = lru(properties.dedupeCacheSize());
@@ -54,6 +57,7 @@ final class WriterStripe implements Runnable {
         this.users = users;
         this.friends = friends;
         this.push = push;
+        this.errors = errors;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -139,18 +143,18 @@ final class WriterStripe implements Runnable {
     private Optional<Refusal> authorize(PendingSend send) {
         Optional<UserCard> recipient = users.byUuid(send.body().getTo());
         if (recipient.isEmpty()) {
-            return Optional.of(Refusal.of(MessageErrorCodes.USER_NOT_FOUND, "No such user"));
+            return Optional.of(new Refusal(FrameError.USER_NOT_FOUND, "No such user"));
         }
         long from = send.sender().id();
         long to = recipient.get().id();
         if (from == to) {
-            return Optional.of(Refusal.of(MessageErrorCodes.BAD_MESSAGE, "You cannot message yourself"));
+            return Optional.of(new Refusal(FrameError.BAD_MESSAGE, "You cannot message yourself"));
         }
         if (friends.isBlockedEitherWay(from, to)) {
-            return Optional.of(Refusal.of(MessageErrorCodes.BLOCKED, "You cannot message this user"));
+            return Optional.of(new Refusal(FrameError.BLOCKED, "You cannot message this user"));
         }
         if (!friends.mayMessage(from, to)) {
-            return Optional.of(Refusal.of(MessageErrorCodes.NOT_FRIENDS, "You can only message your friends"));
+            return Optional.of(new Refusal(FrameError.NOT_FRIENDS, "You can only message your friends"));
         }
         return Optional.empty();
     }
@@ -241,16 +245,15 @@ final class WriterStripe implements Runnable {
     }
 
     private void answer(PendingSend send, SendAck ack) {
-        send.origin().send(Replies.ack(send.ref(), ack));
+        send.origin().send(Frame.newBuilder().setRef(send.ref()).setAck(ack).build().toByteArray());
     }
 
     private void refuse(PendingSend send, Refusal refusal) {
-        metrics.refused(refusal);
-        send.origin().send(Replies.error(send.ref(), refusal));
+        errors.send(send.origin(), send.ref(), refusal.error(), refusal.message());
     }
 
     private static Refusal storeUnavailable() {
-        return Refusal.retryable(MessageErrorCodes.STORE_UNAVAILABLE, "The message could not be stored; send it again");
+        return new Refusal(FrameError.STORE_UNAVAILABLE, "The message could not be stored; send it again");
     }
 
     private static String emptyToNull(String value) {

@@ -18,7 +18,6 @@ import io.parley.protocol.Pong;
 import io.parley.protocol.ReadReceipt;
 import io.parley.protocol.SendAck;
 import io.parley.protocol.SendMessage;
-import io.parley.protocol.SyncRequest;
 import io.parley.protocol.SyncResponse;
 import io.parley.protocol.Welcome;
 import io.parley.server.delivery.DevicePush;
@@ -29,7 +28,9 @@ import io.parley.server.support.WsClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,18 +191,19 @@ abstract class GatewayBadInputTests extends GatewayTest {
     }
 
     @Test
-    void chatFramesAreNotAvailableYet() {
-        List<Frame.Builder> chat = List.of(
-                Frame.newBuilder().setSend(SendMessage.newBuilder().setMessage(text("hi"))),
-                Frame.newBuilder().setSyncRequest(SyncRequest.newBuilder().putLastSeq("c1", 3)),
-                Frame.newBuilder().setReadReceipt(ReadReceipt.newBuilder().setConversationId("c1").setReadSeq(3)));
+    void malformedChatFramesGetTheirOwnCodes() {
+        Frame.Builder noClientId = Frame.newBuilder().setSend(SendMessage.newBuilder().setMessage(text("hi")));
+        Frame.Builder unknownConversation = Frame.newBuilder()
+                .setReadReceipt(ReadReceipt.newBuilder().setConversationId("c1").setReadSeq(3));
+        Map<String, Frame.Builder> expected = new LinkedHashMap<>();
+        expected.put("BAD_MESSAGE", noClientId);
+        expected.put("CONVERSATION_NOT_FOUND", unknownConversation);
         long ref = 200;
-        for (Frame.Builder frame : chat) {
+        for (Map.Entry<String, Frame.Builder> e : expected.entrySet()) {
             ref++;
-            ws.send(frame.setRef(ref).build());
+            ws.send(e.getValue().setRef(ref).build());
             ErrorReply error = ws.error(ref);
-            assertThat(error.getCode()).as(frame.getKindCase().name()).isEqualTo("NOT_AVAILABLE");
-            assertThat(error.getMessage()).isEqualTo("messaging is not enabled on this server yet");
+            assertThat(error.getCode()).isEqualTo(e.getKey());
             assertThat(error.getRetryable()).isFalse();
         }
         ws.ping(7);

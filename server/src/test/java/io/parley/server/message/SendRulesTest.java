@@ -18,7 +18,7 @@ class SendRulesTest {
     }
 
     private static String refusal(ChatMessage.Builder message) {
-        return SendRules.check(message.build()).map(Refusal::code).orElse("OK");
+        return SendRules.check(message.build()).map(r -> r.error().name()).orElse("OK");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.parley.protocol.MessageType;
 import io.parley.server.auth.AuthenticatedUser;
 import io.parley.server.delivery.DeviceConnection;
 import io.parley.server.delivery.DevicePush;
+import io.parley.server.delivery.ErrorReplies;
 import io.parley.server.friend.FriendGraph;
 import io.parley.server.user.UserCard;
 import io.parley.server.user.UserDirectory;
@@ -50,7 +51,8 @@ class WriterStripeTest {
         DevicePush push = new DevicePush(userId -> online.getOrDefault(userId, List.of()));
         MessageProperties properties = new MessageProperties(1, 100, 100, 1000, 200, 1000, 1);
         stripe = new WriterStripe(properties, store, users, friends, push,
-                new MessageMetrics(new SimpleMeterRegistry(), new ErrorMetrics(new SimpleMeterRegistry())), Clock.systemUTC());
+                new ErrorReplies(new ErrorMetrics(new SimpleMeterRegistry())), new MessageMetrics(new SimpleMeterRegistry()),
+                Clock.systemUTC());
     }
 
     private PendingSend send(long ref, String clientId) {
