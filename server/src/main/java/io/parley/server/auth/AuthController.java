@@ -3,6 +3,7 @@ package io.parley.server.auth;
 import io.parley.server.user.UserViews;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,9 +32,11 @@ class AuthController {
 
     @PostMapping("/login")
     @Operation(summary = "Log in", description = "Returns an access token and a refresh token. 401 "
-            + "INVALID_CREDENTIALS for a wrong username or password alike; 429 TOO_MANY_ATTEMPTS after repeated failures.")
-    SessionTokens login(@Valid @RequestBody AuthRequests.Login request) {
-        return auth.login(request.username(), request.password());
+            + "INVALID_CREDENTIALS for a wrong username or password alike; 429 TOO_MANY_ATTEMPTS with Retry-After "
+            + "(seconds) after too many failures for the username or from the client address within "
+            + "parley.auth.login-throttle.window, whatever the password.")
+    SessionTokens login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http) {
+        return auth.login(request.username(), request.password(), http.getRemoteAddr());
     }
 
     @PostMapping("/refresh")

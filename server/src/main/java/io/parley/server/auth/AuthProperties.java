@@ -25,11 +25,15 @@ public record AuthProperties(
     /**
      * @param maxFailuresPerAccount failed logins for one username within {@code window} before it is refused
      * @param maxFailuresPerAddress failed logins from one client address within {@code window} before it is refused
+     * @param window                how long failures are remembered, from the first one of a username or address
+     * @param maxTrackedKeys        usernames (and, separately, addresses) remembered at once; bounds the memory a
+     *                              flood of made-up usernames can take
      */
     public record LoginThrottle(
             @DefaultValue("5") int maxFailuresPerAccount,
             @DefaultValue("20") int maxFailuresPerAddress,
-            @DefaultValue("15m") Duration window) {
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("100000") int maxTrackedKeys) {
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registration, login, token refresh and logout. */
+/** Registration, login (throttled), token refresh, logout and password change. */
 @Service
 public class AuthService {
 
@@ -25,17 +25,19 @@ public class AuthService {
     private final PasswordEncoder passwords;
     private final AccessTokens accessTokens;
     private final AuthProperties properties;
+    private final LoginThrottle throttle;
     private final Clock clock;
     /** Checked against when the username is unknown, so a wrong username costs as long as a wrong password. */
     private final String decoyHash;
 
     AuthService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordEncoder passwords,
-            AccessTokens accessTokens, AuthProperties properties, Clock clock) {
+            AccessTokens accessTokens, AuthProperties properties, LoginThrottle throttle, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.properties = properties;
+        this.throttle = throttle;
         this.clock = clock;
         this.decoyHash = passwords.encode("decoy-password-for-unknown-users");
     }
@@ -56,16 +58,20 @@ public class AuthService {
         return UserViews.Own.of(user);
     }
 
-    /** Checks the password and opens a session. Wrong username and wrong password are the same error. */
+    /**
+     * Checks the password and opens a session. Wrong username and wrong password are the same error. While
+     * the username or the client address is throttled the password is not even checked.
+     */
     @Transactional
-    public SessionTokens login(String username, String password) {
+    public SessionTokens login(String username, String password, String clientAddress) {
+        throttle.checkAllowed(username, clientAddress);
         User user = users.findByUsername(username).orElse(null);
         String hash = user == null ? decoyHash : user.getPasswordHash();
-        boolean matches = password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES
-                && passwords.matches(password, hash);
-        if (user == null || !matches) {
+        if (user == null || !passwordMatches(password, hash)) {
+            throttle.recordFailure(username, clientAddress);
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password");
         }
+        throttle.recordSuccess(username);
         return openSession(user);
     }
 
@@ -95,11 +101,34 @@ public class AuthService {
         refreshTokens.revokeAllOfUserExcept(userId, keepHash, clock.instant());
     }
 
+    /**
+     * Replaces the password after checking the current one, and ends every other session (their refresh tokens;
+     * access tokens already issued live out their short lifetime). A wrong current password counts as a failed
+     * login, so a stolen access token cannot be used to guess the password either.
+     */
+    @Transactional
+    public void changePassword(long userId, AuthRequests.ChangePassword request, String clientAddress) {
+        User user = users.findById(userId)
+                .orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND, "The account no longer exists"));
+        throttle.checkAllowed(user.getUsername(), clientAddress);
+        if (!passwordMatches(request.currentPassword(), user.getPasswordHash())) {
+            throttle.recordFailure(user.getUsername(), clientAddress);
+            throw new ApiException(ErrorCode.WRONG_PASSWORD, "The current password is wrong");
+        }
+        requirePasswordFitsHash(request.newPassword());
+        user.changePasswordHash(passwords.encode(request.newPassword()), clock.instant());
+        revokeOtherSessions(userId, request.refreshToken());
+    }
+
     static void requirePasswordFitsHash(String password) {
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     "The password is longer than " + MAX_PASSWORD_BYTES + " bytes of UTF-8");
         }
+    }
+
+    private boolean passwordMatches(String password, String hash) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES && passwords.matches(password, hash);
     }
 
     private SessionTokens openSession(User user) {

@@ -5,6 +5,7 @@ import io.parley.server.delivery.SessionDirectory;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.stereotype.Component;
@@ -24,10 +25,25 @@ class LocalSessionDirectory implements SessionDirectory {
         return devices == null ? List.of() : devices;
     }
 
-    void register(DeviceConnection device) {
-        byUser.computeIfAbsent(device.user().id(), id -> new CopyOnWriteArrayList<>()).add(device);
+    /**
+     * Adds a device. A device id is unique per user, so an older connection with the same id leaves the
+     * directory in the same step and is returned for the caller to close.
+     */
+    Optional<DeviceConnection> register(DeviceConnection device) {
+        DeviceConnection[] replaced = new DeviceConnection[1];
+        byUser.compute(device.user().id(), (id, devices) -> {
+            CopyOnWriteArrayList<DeviceConnection> list = devices == null ? new CopyOnWriteArrayList<>() : devices;
+            list.stream().filter(d -> d.deviceId().equals(device.deviceId())).findFirst().ifPresent(old -> {
+                replaced[0] = old;
+                list.remove(old);
+            });
+            list.add(device);
+            return list;
+        });
+        return Optional.ofNullable(replaced[0]);
     }
 
+    /** Removes exactly this connection; a newer connection of the same device stays. */
     void unregister(DeviceConnection device) {
         byUser.computeIfPresent(device.user().id(), (id, devices) -> {
             devices.remove(device);

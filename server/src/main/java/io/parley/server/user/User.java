@@ -14,6 +14,10 @@ import java.util.UUID;
 @Table(name = "users")
 public class User {
 
+    /** Column lengths, shared with the request limits so a valid request always fits the table. */
+    public static final int MAX_NICKNAME_LENGTH = 64;
+    public static final int MAX_EMAIL_LENGTH = 254;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -24,10 +28,10 @@ public class User {
     @Column(nullable = false, updatable = false, length = 32)
     private String username;
 
-    @Column(nullable = false, length = 64)
+    @Column(nullable = false, length = MAX_NICKNAME_LENGTH)
     private String nickname;
 
-    @Column(nullable = false, length = 254)
+    @Column(nullable = false, length = MAX_EMAIL_LENGTH)
     private String email;
 
     @Column(name = "password_hash", nullable = false, length = 100)

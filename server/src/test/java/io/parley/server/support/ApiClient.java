@@ -1,10 +1,12 @@
 package io.parley.server.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -85,6 +87,22 @@ public class ApiClient {
 
     public Response patch(String path, String token, Object body) {
         return send(json(request(path, token), body).method("PATCH", bodyOf(body)));
+    }
+
+    /** POSTs one file as the multipart/form-data part {@code part}, with the file name and type the client claims. */
+    public Response upload(String path, String token, String part, String filename, String contentType, byte[] content) {
+        String boundary = "parley-test-" + UUID.randomUUID();
+        String head = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + part + "\"; filename=\"" + filename + "\"\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(tail.getBytes(StandardCharsets.UTF_8));
+        return send(request(path, token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** Sends a request built by the caller, for raw bodies, odd headers and multipart. */

@@ -20,6 +20,9 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "parley.gateway.port=0",
         "parley.auth.bcrypt-strength=4",
+        // Every test client comes from 127.0.0.1 and test classes share a server: one address-wide limit
+        // would make unrelated tests refuse each other's logins. ThrottledLoginTests sets its own.
+        "parley.auth.login-throttle.max-failures-per-address=100000",
         "logging.level.io.parley=INFO"})
 @ContextConfiguration(initializers = ServerTest.TempDataDir.class)
 public abstract class ServerTest {
