@@ -1,0 +1,31 @@
+package io.parley.server.friend;
+
+import io.parley.server.user.User;
+import io.parley.server.user.UserViews;
+import java.time.Instant;
+
+/** What the friend endpoints answer. */
+final class FriendViews {
+
+    private FriendViews() {
+    }
+
+    /** A friend request between two users. */
+    record Request(long id, UserViews.Public from, UserViews.Public to, FriendRequest.Status status,
+            Instant createdAt) {
+
+        static Request of(FriendRequest request, User from, User to) {
+            return new Request(request.getId(), UserViews.Public.of(from), UserViews.Public.of(to),
+                    request.getStatus(), request.getCreatedAt());
+        }
+    }
+
+    /** A friend: the public fields of the user, whether a device of theirs is connected, and since when you are friends. */
+    record Friend(String id, String username, String nickname, String avatarUrl, boolean online, Instant since) {
+
+        static Friend of(User user, boolean online, Instant since) {
+            UserViews.Public view = UserViews.Public.of(user);
+            return new Friend(view.id(), view.username(), view.nickname(), view.avatarUrl(), online, since);
+        }
+    }
+}
