@@ -270,6 +270,11 @@ abstract class FriendRequestTests extends ServerTest {
                 .contains("NOT_FRIENDS", "MALFORMED_REQUEST");
         assertThat(paths.path("/api/v1/blocks/{userId}").path("put").path("description").asString())
                 .contains("CANNOT_BLOCK_SELF");
+        assertThat(paths.path("/api/v1/friend-requests").path("get").path("parameters").findValuesAsString("name"))
+                .as("the caller comes from the token, never from a parameter").containsExactly("direction");
+        assertThat(paths.path("/api/v1/friends").path("get").path("parameters").findValuesAsString("name")).isEmpty();
+        assertThat(paths.path("/api/v1/blocks/{userId}").path("put").path("parameters").findValuesAsString("name"))
+                .containsExactly("userId");
     }
 
     private Response friendRequestPost(String path, String token) {
