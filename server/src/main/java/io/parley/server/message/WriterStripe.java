@@ -109,7 +109,7 @@ final class WriterStripe implements Runnable {
             } else if (byKey.containsKey(key)) {
                 repeats.add(send);
             } else {
-                authorize(send).ifPresentOrElse(refusal -> refuse(send, refusal),
+                checked(send).ifPresentOrElse(refusal -> refuse(send, refusal),
                         () -> number(send, numbered).ifPresent(accepted -> byKey.put(key, accepted)));
             }
         }
@@ -120,7 +120,7 @@ final class WriterStripe implements Runnable {
         try {
             commit(accepted, numbered);
             conversations.putAll(numbered);
-            accepted.forEach(this::complete);
+            accepted.forEach(this::completeQuietly);
         } catch (MessageStore.DuplicateSendException retriedAfterRestart) {
             numbered.keySet().forEach(conversations::remove);
             accepted.forEach(this::writeAlone);
@@ -136,6 +136,15 @@ final class WriterStripe implements Runnable {
             } else {
                 refuse(repeat, storeUnavailable());
             }
+        }
+    }
+
+    /** {@link #authorize}, with a failed lookup (database down on a cache miss) as a retryable refusal. */
+    private Optional<Refusal> checked(PendingSend send) {
+        try {
+            return authorize(send);
+        } catch (RuntimeException lookupFailed) {
+            return Optional.of(storeUnavailable());
         }
     }
 
@@ -222,10 +231,20 @@ final class WriterStripe implements Runnable {
             Accepted accepted = number(send, numbered).orElseThrow();
             commit(List.of(accepted), numbered);
             conversations.putAll(numbered);
-            complete(accepted);
+            completeQuietly(accepted);
         } catch (RuntimeException storeFailure) {
             conversations.remove(send.conversationPublicId());
             refuse(send, storeUnavailable());
+        }
+    }
+
+    /** {@link #complete}, for after a commit: a failure there must not turn a stored message into a refusal. */
+    private void completeQuietly(Accepted accepted) {
+        try {
+            complete(accepted);
+        } catch (RuntimeException e) {
+            log.warn("Message {} is stored but could not be acked or delivered; devices will get it by sync",
+                    accepted.message().messageId(), e);
         }
     }
 

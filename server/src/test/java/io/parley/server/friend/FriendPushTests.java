@@ -8,6 +8,7 @@ import io.parley.protocol.Frame;
 import io.parley.server.delivery.SessionDirectory;
 import io.parley.server.gateway.GatewayServer;
 import io.parley.server.support.ApiClient;
+import io.parley.server.support.FriendApi;
 import io.parley.server.support.ApiClient.Account;
 import io.parley.server.support.OnH2;
 import io.parley.server.support.OnMariaDb;

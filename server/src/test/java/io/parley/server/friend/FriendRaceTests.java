@@ -3,6 +3,7 @@ package io.parley.server.friend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.server.support.ApiClient;
+import io.parley.server.support.FriendApi;
 import io.parley.server.support.ApiClient.Account;
 import io.parley.server.support.ApiClient.Response;
 import io.parley.server.support.OnH2;

@@ -3,41 +3,17 @@ package io.parley.server.friend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.server.support.ApiClient;
+import io.parley.server.support.FriendApi;
 import io.parley.server.support.ApiClient.Account;
 import io.parley.server.support.ApiClient.Response;
 import io.parley.server.support.OnH2;
 import io.parley.server.support.OnMariaDb;
-import io.parley.server.support.ServerTest;
-import io.parley.server.user.UserRepository;
 import java.net.http.HttpRequest;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Friend requests and friendships over real HTTP: the lifecycle and every refusal, on H2 and on MariaDB. */
-abstract class FriendRequestTests extends ServerTest {
-
-    @Autowired
-    FriendGraph graph;
-
-    @Autowired
-    UserRepository users;
-
-    FriendApi friends;
-    Account alice;
-    Account bob;
-
-    @BeforeEach
-    void twoUsers() {
-        friends = new FriendApi(api);
-        alice = api.signUp(ApiClient.uniqueName("alice"));
-        bob = api.signUp(ApiClient.uniqueName("bob"));
-    }
-
-    long internalId(Account account) {
-        return users.findByUuid(account.id()).orElseThrow().getId();
-    }
+abstract class FriendRequestTests extends FriendTest {
 
     @Test
     void requestListAcceptBeFriendsAndRemove() {

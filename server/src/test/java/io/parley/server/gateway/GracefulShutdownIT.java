@@ -25,7 +25,9 @@ class GracefulShutdownIT {
     void sigtermTellsClientsGoingAwayAndExits() throws Exception {
         try (ServerProcess server = ServerProcess.start(dataDir)) {
             assertThat(server.logText())
-                    .contains("WebSocket gateway listening on ws://0.0.0.0:" + server.gatewayPort() + "/ws");
+                    .contains("WebSocket gateway listening on ws://0.0.0.0:" + server.gatewayPort() + "/ws")
+                    .contains("Parley is ready: REST API http://localhost:" + server.httpPort() + "/api/v1")
+                    .contains("WebSocket ws://localhost:" + server.gatewayPort() + "/ws");
             ApiClient api = server.api();
             ApiClient.Account alice = api.signUp(ApiClient.uniqueName("it_alice"));
             WsClient ws = WsClient.connect(server.gatewayPort(), alice.accessToken());

@@ -8,6 +8,7 @@ import io.parley.protocol.Frame;
 import io.parley.protocol.SendAck;
 import io.parley.server.support.ApiClient;
 import io.parley.server.support.Chat;
+import io.parley.server.support.FriendApi;
 import io.parley.server.support.ServerProcess;
 import io.parley.server.support.WsClient;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class CrashSafetyIT {
             ApiClient api = server.api();
             ApiClient.Account alice = api.signUp(ApiClient.uniqueName("crash_alice"));
             ApiClient.Account bob = api.signUp(ApiClient.uniqueName("crash_bob"));
-            Chat.befriend(api, alice, bob);
+            new FriendApi(api).befriend(alice, bob);
 
             Map<String, SendAck> acked = new ConcurrentHashMap<>();
             AtomicInteger sent = new AtomicInteger();

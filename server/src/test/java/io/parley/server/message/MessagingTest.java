@@ -8,6 +8,7 @@ import io.parley.protocol.SendAck;
 import io.parley.server.gateway.GatewayServer;
 import io.parley.server.support.ApiClient;
 import io.parley.server.support.Chat;
+import io.parley.server.support.FriendApi;
 import io.parley.server.support.ServerTest;
 import io.parley.server.support.WsClient;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ abstract class MessagingTest extends ServerTest {
     }
 
     protected void befriend(ApiClient.Account a, ApiClient.Account b) {
-        Chat.befriend(api, a, b);
+        new FriendApi(api).befriend(a, b);
     }
 
     protected static Frame text(long ref, ApiClient.Account to, String clientMessageId, String content) {

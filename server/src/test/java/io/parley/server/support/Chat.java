@@ -14,19 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a chat client does, in the few calls tests need: make friends, send text, sync everything. */
+/** What a chat client does, in the few calls tests need: send text, sync everything. */
 public final class Chat {
 
     private Chat() {
-    }
-
-    /** {@code a} asks {@code b} to be friends over REST and {@code b} accepts. */
-    public static void befriend(ApiClient api, ApiClient.Account a, ApiClient.Account b) {
-        ApiClient.Response request = api.post("/api/v1/friend-requests", a.accessToken(), Map.of("username", b.username()));
-        assertThat(request.status()).as("friend request %s", request.body()).isEqualTo(201);
-        ApiClient.Response accepted = api.post("/api/v1/friend-requests/" + request.body().path("id").asString() + "/accept",
-                b.accessToken(), null);
-        assertThat(accepted.status()).as("accept %s", accepted.body()).isBetween(200, 204);
     }
 
     public static Frame text(long ref, ApiClient.Account to, String clientMessageId, String content) {
