@@ -75,8 +75,8 @@ class FrameIntake {
     private static Route classify(Frame.KindCase kind) {
         return switch (kind) {
             case PING -> Route.HEARTBEAT;
-            case SEND, SYNC_REQUEST, READ_RECEIPT -> Route.CHAT;
-            case WELCOME, PONG, ERROR, ACK, DELIVER, SYNC_RESPONSE, FRIEND_EVENT -> Route.SERVER_ONLY;
+            case SEND, SYNC_REQUEST, READ_RECEIPT, RECALL, TYPING -> Route.CHAT;
+            case WELCOME, PONG, ERROR, ACK, DELIVER, SYNC_RESPONSE, FRIEND_EVENT, PRESENCE, GROUP_EVENT -> Route.SERVER_ONLY;
             case KIND_NOT_SET -> Route.UNKNOWN;
         };
     }
