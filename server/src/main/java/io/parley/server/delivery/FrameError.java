@@ -20,8 +20,6 @@ public enum FrameError {
     BAD_MESSAGE(false),
     /** A send with inline file bytes: upload the file and send its url instead. */
     INLINE_FILE_NOT_SUPPORTED(false),
-    /** A group message: groups are not available on this server yet. */
-    GROUPS_NOT_AVAILABLE(false),
     /** The recipient does not exist. */
     USER_NOT_FOUND(false),
     /** Only friends may message each other (unless the server allows messages from strangers). */
@@ -30,6 +28,22 @@ public enum FrameError {
     BLOCKED(false),
     /** No such conversation, or the user is not in it. */
     CONVERSATION_NOT_FOUND(false),
+    /** The group does not exist, or the sender is not a member (the same answer for both). */
+    GROUP_NOT_FOUND(false),
+    /** The group was dissolved: its history stays readable, nobody can send to it. */
+    GROUP_DISSOLVED(false),
+    /** The sender is muted in this group. */
+    MEMBER_MUTED(false),
+    /** The whole group is muted: only its owner and admins may speak. */
+    GROUP_MUTED(false),
+    /** A recall or reply names a message that is not in the conversation (or not visible to the user). */
+    MESSAGE_NOT_FOUND(false),
+    /** Only the sender, or a group's owner and admins, may recall a message. */
+    RECALL_NOT_ALLOWED(false),
+    /** The recall window (parley.messages.recall-window) has passed. */
+    RECALL_WINDOW_PASSED(false),
+    /** The message was recalled already, or is itself a recall notice. */
+    ALREADY_RECALLED(false),
     /** A sync request out of bounds (too many conversations listed). */
     BAD_SYNC(false),
     /** The message could not be stored (the database failed); nothing was stored, send it again. */

@@ -11,8 +11,7 @@ final class ChatMessages {
     private ChatMessages() {
     }
 
-    /** @param to the recipient's public id (the other party of a 1:1 conversation) */
-    static ChatMessage toProto(StoredMessage m, UserCard sender, String to) {
+    static ChatMessage toProto(StoredMessage m, UserCard sender) {
         ChatMessage.Builder b = ChatMessage.newBuilder()
                 .setMessageId(m.messageId())
                 .setClientMessageId(m.clientMessageId())
@@ -21,10 +20,13 @@ final class ChatMessages {
                 .setServerTime(m.createdAt().toEpochMilli())
                 .setFrom(sender.uuid())
                 .setFromUsername(sender.username())
-                .setTo(to)
+                .setTo(recipient(m, sender.uuid()))
                 .setContent(m.content())
                 .setContentTypeValue(m.contentType())
-                .setMessageType(MessageType.SINGLE);
+                .setMessageType(m.inGroup() ? MessageType.GROUP : MessageType.SINGLE)
+                .setReplyToSeq(m.replyToSeq())
+                .addAllMentions(m.mentions())
+                .setRecalled(m.recalled());
         if (sender.avatarUrl() != null) {
             b.setAvatar(sender.avatarUrl());
         }
@@ -45,6 +47,12 @@ final class ChatMessages {
                 .setSeq(m.seq())
                 .setServerTime(m.createdAt().toEpochMilli())
                 .build();
+    }
+
+    /** Who a message was sent to: the group of a group conversation, or the other party of a 1:1 one. */
+    static String recipient(StoredMessage m, String senderUuid) {
+        String group = GroupConversations.groupId(m.conversationPublicId());
+        return group != null ? group : otherParty(m.conversationPublicId(), senderUuid);
     }
 
     /** The other party of a 1:1 conversation, seen from {@code userUuid}. */

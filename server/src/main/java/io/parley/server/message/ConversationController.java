@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/conversations")
-@Tag(name = "conversations", description = "Conversation list, message history and read cursors")
+@Tag(name = "conversations", description = "Conversation list, message history, read cursors and counts, mute")
 @Validated
 class ConversationController {
 
@@ -36,8 +37,14 @@ class ConversationController {
         this.readCursors = readCursors;
     }
 
-    record ConversationView(String id, String type, UserViews.Public peer, MessageView lastMessage, long lastSeq,
-            long readSeq, long unread) {
+    record ConversationView(String id, String type, UserViews.Public peer, ConversationLine.GroupCard group,
+            MessageView lastMessage, long lastSeq, long readSeq, long unread, long unreadMentions, boolean muted) {
+    }
+
+    record ReadCountView(String conversationId, long seq, long readCount, long memberCount) {
+    }
+
+    record MuteSetting(@NotNull Boolean muted) {
     }
 
     record HistoryPage(List<MessageView> items, boolean hasMore) {
@@ -50,15 +57,19 @@ class ConversationController {
     }
 
     @GetMapping
-    @Operation(summary = "My conversations, most recently active first",
-            description = "Each with the other party, the newest message, the read cursor and the unread count.")
+    @Operation(summary = "My conversations, 1:1 and group, most recently active first",
+            description = "Each with the other party (1:1) or the group, the newest message, the read cursor, the unread "
+                    + "count, the unread mentions (counted even when muted) and whether I muted it.")
     List<ConversationView> list(@AuthenticationPrincipal AuthenticatedUser me) {
-        return queries.conversationList(me.id()).stream().map(line -> new ConversationView(
-                line.membership().publicId(), "single",
-                line.peer() == null ? null : new UserViews.Public(line.peer().uuid(), line.peer().username(),
-                        line.peer().nickname(), line.peer().avatarUrl()),
-                line.last() == null ? null : MessageView.of(line.last(), line.lastSender()),
-                line.membership().lastSeq(), line.membership().readSeq(), line.membership().unread())).toList();
+        return queries.conversationList(me.id()).stream().map(line -> {
+            Membership m = line.membership();
+            return new ConversationView(m.publicId(), m.isGroup() ? "group" : "single",
+                    line.peer() == null ? null : new UserViews.Public(line.peer().uuid(), line.peer().username(),
+                            line.peer().nickname(), line.peer().avatarUrl()),
+                    line.group(),
+                    line.last() == null ? null : MessageView.of(line.last(), line.lastSender()),
+                    m.lastSeq(), Math.max(m.readSeq(), m.visibleFromSeq()), m.unread(), m.unreadMentions(), m.muted());
+        }).toList();
     }
 
     @GetMapping("/{conversationId}/messages")
@@ -90,6 +101,30 @@ class ConversationController {
         return readCursors.markRead(me, conversationId, request.readSeq(), null)
                 .map(r -> new ReadCursor(r.getConversationId(), r.getReadSeq()))
                 .orElseThrow(ConversationController::notFound);
+    }
+
+    @GetMapping("/{conversationId}/messages/{seq}/reads")
+    @Operation(summary = "How many members have read a message",
+            description = "readCount: members other than the sender whose read cursor is at or past seq; memberCount: "
+                    + "members other than the sender. 404 CONVERSATION_NOT_FOUND unless the caller is a member, "
+                    + "404 MESSAGE_NOT_FOUND when the message is not there (or before the caller joined).")
+    ReadCountView reads(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String conversationId,
+            @PathVariable @Min(1) long seq) {
+        Membership membership = member(me, conversationId);
+        StoredMessage message = queries.message(membership, seq)
+                .orElseThrow(() -> new ApiException(ErrorCode.MESSAGE_NOT_FOUND, "No such message"));
+        MessageStore.ReadCount count = queries.readCount(membership, message);
+        return new ReadCountView(conversationId, seq, count.read(), count.members());
+    }
+
+    @PutMapping("/{conversationId}/muted")
+    @Operation(summary = "Mute or unmute a conversation's notifications for me",
+            description = "Unread counts go on; clients use muted to stay quiet. Mentions still count in unreadMentions. "
+                    + "404 CONVERSATION_NOT_FOUND unless the caller is a member.")
+    MuteSetting mute(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String conversationId,
+            @Valid @RequestBody MuteSetting setting) {
+        queries.setMuted(member(me, conversationId), me.id(), setting.muted());
+        return setting;
     }
 
     private Membership member(AuthenticatedUser me, String conversationId) {

@@ -1,5 +1,6 @@
 package io.parley.server.message;
 
+import io.parley.server.group.GroupMembership;
 import io.parley.server.user.UserCard;
 import io.parley.server.user.UserDirectory;
 import java.util.List;
@@ -14,10 +15,12 @@ class ConversationQueries {
 
     private final MessageStore store;
     private final UserDirectory users;
+    private final GroupMembership groups;
 
-    ConversationQueries(MessageStore store, UserDirectory users) {
+    ConversationQueries(MessageStore store, UserDirectory users, GroupMembership groups) {
         this.store = store;
         this.users = users;
+        this.groups = groups;
     }
 
     List<ConversationLine> conversationList(long userId) {
@@ -29,15 +32,34 @@ class ConversationQueries {
     }
 
     /**
-     * A page of history. With {@code afterSeq} the page is the oldest messages after it, ascending;
-     * otherwise the newest before {@code beforeSeq} (or the newest of all), descending.
+     * A page of history the member may see (from their visible start on). With {@code afterSeq} the page is
+     * the oldest messages after it, ascending; otherwise the newest before {@code beforeSeq} (or the newest
+     * of all), descending.
      */
     List<StoredMessage> page(Membership membership, Long beforeSeq, Long afterSeq, int limit) {
         if (afterSeq != null) {
-            return store.messagesAfter(membership.conversationId(), afterSeq, limit);
+            return store.messagesAfter(membership.conversationId(), Math.max(afterSeq, membership.visibleFromSeq()), limit);
         }
         long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
-        return store.messagesBefore(membership.conversationId(), before, limit);
+        return store.messagesBefore(membership.conversationId(), before, membership.visibleFromSeq(), limit);
+    }
+
+    /** One message the member may see, or empty. */
+    Optional<StoredMessage> message(Membership membership, long seq) {
+        return seq <= membership.visibleFromSeq() ? Optional.empty() : store.message(membership.conversationId(), seq);
+    }
+
+    MessageStore.ReadCount readCount(Membership membership, StoredMessage message) {
+        return store.readCount(membership.conversationId(), message.seq(), message.senderId());
+    }
+
+    void setMuted(Membership membership, long userId, boolean muted) {
+        store.setMuted(membership.conversationId(), userId, muted);
+    }
+
+    /** Text messages with {@code text} in the user's conversations (or in one), newest first. */
+    List<StoredMessage> search(long userId, String conversationId, String text, int offset, int limit) {
+        return store.search(userId, conversationId, text, offset, limit);
     }
 
     UserCard sender(StoredMessage message) {
@@ -46,8 +68,16 @@ class ConversationQueries {
 
     private ConversationLine line(Membership membership) {
         UserCard peer = membership.peerId() == null ? null : users.byId(membership.peerId()).orElse(null);
-        StoredMessage last = membership.lastSeq() == 0 ? null
+        ConversationLine.GroupCard group = membership.isGroup() ? groupCard(membership.publicId()) : null;
+        StoredMessage last = membership.lastSeq() <= membership.visibleFromSeq() ? null
                 : store.message(membership.conversationId(), membership.lastSeq()).orElse(null);
-        return new ConversationLine(membership, peer, last, last == null ? null : sender(last));
+        return new ConversationLine(membership, peer, group, last, last == null ? null : sender(last));
+    }
+
+    private ConversationLine.GroupCard groupCard(String conversationId) {
+        String groupId = GroupConversations.groupId(conversationId);
+        return groups.snapshot(groupId)
+                .map(g -> new ConversationLine.GroupCard(g.uuid(), g.name(), g.avatarUrl(), g.notice(), g.dissolved()))
+                .orElse(new ConversationLine.GroupCard(groupId, "", null, "", true));
     }
 }

@@ -1,10 +1,12 @@
 package io.parley.server.message;
 
+import io.parley.protocol.ContentType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +27,15 @@ class JdbcMessageStore implements MessageStore {
     static final int KIND_SINGLE = 1;
 
     private static final String MESSAGE_COLUMNS = "m.conversation_id, c.public_id, m.seq, m.message_id, m.sender_id,"
-            + " m.client_message_id, m.content_type, m.content, m.url, m.file_suffix, m.created_at";
+            + " m.client_message_id, m.content_type, m.content, m.url, m.file_suffix, m.reply_to_seq, m.mentions,"
+            + " m.recalled_at, m.created_at";
     private static final String FROM_MESSAGES = " FROM messages m JOIN conversations c ON c.id = m.conversation_id";
     private static final String MEMBERSHIP_QUERY = "SELECT c.id, c.public_id, c.kind, c.last_seq, me.read_seq,"
-            + " (SELECT MIN(o.user_id) FROM conversation_members o WHERE o.conversation_id = c.id AND o.user_id <> me.user_id),"
+            + " CASE WHEN c.kind = " + KIND_SINGLE + " THEN (SELECT MIN(o.user_id) FROM conversation_members o"
+            + "   WHERE o.conversation_id = c.id AND o.user_id <> me.user_id) END,"
+            + " me.visible_from_seq, me.muted,"
+            + " (SELECT COUNT(*) FROM message_mentions mm WHERE mm.conversation_id = c.id AND mm.user_id = me.user_id"
+            + "   AND mm.seq > me.read_seq),"
             + " c.updated_at"
             + " FROM conversation_members me JOIN conversations c ON c.id = me.conversation_id";
 
@@ -42,15 +49,8 @@ class JdbcMessageStore implements MessageStore {
 
     @Override
     public Optional<Conversation> findConversation(String publicId) {
-        List<long[]> rows = jdbc.query("SELECT id, last_seq FROM conversations WHERE public_id = ?",
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, publicId);
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        long id = rows.get(0)[0];
-        long[] members = jdbc.queryForList("SELECT user_id FROM conversation_members WHERE conversation_id = ? ORDER BY user_id",
-                Long.class, id).stream().mapToLong(Long::longValue).toArray();
-        return Optional.of(new Conversation(id, publicId, rows.get(0)[1], members));
+        return jdbc.query("SELECT id, last_seq FROM conversations WHERE public_id = ?",
+                (rs, i) -> new Conversation(rs.getLong(1), publicId, rs.getLong(2)), publicId).stream().findFirst();
     }
 
     @Override
@@ -71,19 +71,34 @@ class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public void storeBatch(List<StoredMessage> messages, Map<Long, Long> lastSeqByConversation, Instant now) {
+    public void storeBatch(List<StoredMessage> messages, List<Mention> mentions, Map<Long, Long> lastSeqByConversation,
+            Instant now) {
         Map<List<Long>, Long> senderCursor = new HashMap<>();
         List<Object[]> rows = new ArrayList<>(messages.size());
+        List<Object[]> recalls = new ArrayList<>();
+        Timestamp at = Timestamp.from(now);
         for (StoredMessage m : messages) {
             rows.add(new Object[] {m.conversationId(), m.seq(), m.messageId(), m.senderId(), m.clientMessageId(),
-                    m.contentType(), m.content(), m.url(), m.fileSuffix(), Timestamp.from(m.createdAt())});
+                    m.contentType(), m.content(), m.url(), m.fileSuffix(), m.replyToSeq() == 0 ? null : m.replyToSeq(),
+                    m.mentions().isEmpty() ? null : String.join(",", m.mentions()), Timestamp.from(m.createdAt())});
             senderCursor.merge(List.of(m.conversationId(), m.senderId()), m.seq(), Math::max);
+            if (m.contentType() == ContentType.RECALLED_VALUE) {
+                recalls.add(new Object[] {at, m.conversationId(), m.replyToSeq()});
+            }
         }
-        Timestamp at = Timestamp.from(now);
         try {
             tx.executeWithoutResult(status -> {
                 jdbc.batchUpdate("INSERT INTO messages (conversation_id, seq, message_id, sender_id, client_message_id,"
-                        + " content_type, content, url, file_suffix, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                        + " content_type, content, url, file_suffix, reply_to_seq, mentions, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                if (!mentions.isEmpty()) {
+                    jdbc.batchUpdate("INSERT INTO message_mentions (conversation_id, user_id, seq) VALUES (?, ?, ?)",
+                            mentions.stream().map(x -> new Object[] {x.conversationId(), x.userId(), x.seq()}).toList());
+                }
+                if (!recalls.isEmpty()) {
+                    jdbc.batchUpdate("UPDATE messages SET content = '', url = NULL, file_suffix = NULL, recalled_at = ?"
+                            + " WHERE conversation_id = ? AND seq = ? AND recalled_at IS NULL", recalls);
+                }
                 jdbc.batchUpdate("UPDATE conversations SET last_seq = ?, updated_at = ? WHERE id = ?",
                         lastSeqByConversation.entrySet().stream()
                                 .map(e -> new Object[] {e.getValue(), at, e.getKey()}).toList());
@@ -110,9 +125,10 @@ class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public List<StoredMessage> messagesBefore(long conversationId, long beforeSeq, int limit) {
+    public List<StoredMessage> messagesBefore(long conversationId, long beforeSeq, long floorSeq, int limit) {
         return jdbc.query("SELECT " + MESSAGE_COLUMNS + FROM_MESSAGES
-                + " WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?", MESSAGE, conversationId, beforeSeq, limit);
+                + " WHERE m.conversation_id = ? AND m.seq < ? AND m.seq > ? ORDER BY m.seq DESC LIMIT ?",
+                MESSAGE, conversationId, beforeSeq, floorSeq, limit);
     }
 
     @Override
@@ -140,13 +156,52 @@ class JdbcMessageStore implements MessageStore {
                 Long.class, conversationId, userId);
     }
 
+    @Override
+    public ReadCount readCount(long conversationId, long seq, long senderId) {
+        return jdbc.queryForObject("SELECT SUM(CASE WHEN read_seq >= ? THEN 1 ELSE 0 END), COUNT(*)"
+                        + " FROM conversation_members WHERE conversation_id = ? AND user_id <> ?",
+                (rs, i) -> new ReadCount(rs.getLong(1), rs.getLong(2)), seq, conversationId, senderId);
+    }
+
+    @Override
+    public void setMuted(long conversationId, long userId, boolean muted) {
+        jdbc.update("UPDATE conversation_members SET muted = ? WHERE conversation_id = ? AND user_id = ?",
+                muted, conversationId, userId);
+    }
+
+    @Override
+    public List<StoredMessage> search(long userId, String conversationPublicId, String text, int offset, int limit) {
+        List<Object> args = new ArrayList<>(List.of(userId, ContentType.TEXT_VALUE, "%" + escapeLike(text) + "%"));
+        String oneConversation = "";
+        if (conversationPublicId != null) {
+            oneConversation = " AND c.public_id = ?";
+            args.add(conversationPublicId);
+        }
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("SELECT " + MESSAGE_COLUMNS + FROM_MESSAGES
+                + " JOIN conversation_members me ON me.conversation_id = m.conversation_id AND me.user_id = ?"
+                + " WHERE m.content_type = ? AND m.recalled_at IS NULL AND m.seq > me.visible_from_seq"
+                + " AND m.content LIKE ? ESCAPE '!'" + oneConversation
+                + " ORDER BY m.created_at DESC, m.conversation_id, m.seq DESC LIMIT ? OFFSET ?", MESSAGE, args.toArray());
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     private static final RowMapper<StoredMessage> MESSAGE = (ResultSet rs, int i) -> new StoredMessage(
             rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6),
-            rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10), instant(rs, 11));
+            rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11), mentions(rs.getString(12)),
+            rs.getTimestamp(13) != null, instant(rs, 14));
 
     private static final RowMapper<Membership> MEMBERSHIP = (ResultSet rs, int i) -> new Membership(
             rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
-            rs.getObject(6) == null ? null : rs.getLong(6), instant(rs, 7));
+            rs.getObject(6) == null ? null : rs.getLong(6), rs.getLong(7), rs.getBoolean(8), rs.getLong(9), instant(rs, 10));
+
+    private static List<String> mentions(String column) {
+        return column == null || column.isEmpty() ? List.of() : Arrays.asList(column.split(","));
+    }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         return rs.getTimestamp(column).toInstant();

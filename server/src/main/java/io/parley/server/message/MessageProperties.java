@@ -1,5 +1,6 @@
 package io.parley.server.message;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          retries are still caught by the database's unique key
  * @param syncPageSize      messages per sync response when the client does not say
  * @param maxSyncPageSize   most messages per sync response
- * @param workerThreads     threads for sync and read receipts (they read the database)
+ * @param workerThreads     threads for sync, read receipts and typing (they may read the database)
+ * @param recallWindow      how long after sending a message may be recalled
+ * @param typingInterval    at most one typing frame per device and conversation is relayed per interval
  */
 @ConfigurationProperties("parley.messages")
 public record MessageProperties(
@@ -23,5 +26,7 @@ public record MessageProperties(
         @DefaultValue("100000") int dedupeCacheSize,
         @DefaultValue("200") int syncPageSize,
         @DefaultValue("1000") int maxSyncPageSize,
-        @DefaultValue("4") int workerThreads) {
+        @DefaultValue("4") int workerThreads,
+        @DefaultValue("2m") Duration recallWindow,
+        @DefaultValue("1s") Duration typingInterval) {
 }

@@ -1,6 +1,10 @@
 package io.parley.server.message;
 
+import io.parley.protocol.ChatMessage;
+import io.parley.protocol.ContentType;
 import io.parley.protocol.Frame;
+import io.parley.protocol.MessageType;
+import io.parley.protocol.Recall;
 import io.parley.protocol.ReadReceipt;
 import io.parley.server.delivery.DeviceConnection;
 import io.parley.server.delivery.ErrorReplies;
@@ -17,9 +21,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The message core's side of the gateway port. Sends are checked here (on the connection's thread, no
- * lookups) and queued for the writer; syncs and read receipts read the database, so they run on a small
- * worker pool and never on a connection's thread.
+ * The message core's side of the gateway port. Sends and recalls are checked here (on the connection's
+ * thread, no lookups) and queued for the writer; syncs, read receipts and typing may read the database,
+ * so they run on a small worker pool and never on a connection's thread.
  */
 @Component
 class MessageRouter implements InboundFrames, DisposableBean {
@@ -30,14 +34,16 @@ class MessageRouter implements InboundFrames, DisposableBean {
     private final MessageWriter writer;
     private final SyncService sync;
     private final ReadCursors readCursors;
+    private final TypingRelay typing;
     private final ErrorReplies errors;
     private final ThreadPoolExecutor workers;
 
-    MessageRouter(MessageWriter writer, SyncService sync, ReadCursors readCursors, ErrorReplies errors,
-            MessageProperties properties) {
+    MessageRouter(MessageWriter writer, SyncService sync, ReadCursors readCursors, TypingRelay typing,
+            ErrorReplies errors, MessageProperties properties) {
         this.writer = writer;
         this.sync = sync;
         this.readCursors = readCursors;
+        this.typing = typing;
         this.errors = errors;
         AtomicInteger names = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(properties.workerThreads(), properties.workerThreads(), 0, TimeUnit.SECONDS,
@@ -57,6 +63,12 @@ class MessageRouter implements InboundFrames, DisposableBean {
                     () -> onWorker(from, frame, () -> from.send(Frame.newBuilder().setRef(frame.getRef())
                             .setSyncResponse(sync.sync(from.user(), frame.getSyncRequest())).build().toByteArray())));
             case READ_RECEIPT -> onWorker(from, frame, () -> markRead(from, frame));
+            case RECALL -> recall(from, frame);
+            case TYPING -> onWorker(from, frame, () -> {
+                if (!typing.relay(from, frame.getTyping())) {
+                    refuse(from, frame.getRef(), new Refusal(FrameError.CONVERSATION_NOT_FOUND, "No such conversation"));
+                }
+            });
             default -> throw new IllegalArgumentException("The gateway hands no " + frame.getKindCase() + " frames to the core");
         }
     }
@@ -65,10 +77,38 @@ class MessageRouter implements InboundFrames, DisposableBean {
         var body = frame.getSend().getMessage();
         Optional<Refusal> refusal = SendRules.check(body);
         if (refusal.isEmpty()) {
-            String conversation = ConversationIds.direct(from.user().uuid(), body.getTo());
+            String conversation = body.getMessageType() == MessageType.GROUP
+                    ? GroupConversations.conversationId(body.getTo())
+                    : ConversationIds.direct(from.user().uuid(), body.getTo());
             refusal = writer.submit(new PendingSend(from, frame.getRef(), from.user(), body, conversation, System.nanoTime()));
         }
         refusal.ifPresent(r -> refuse(from, frame.getRef(), r));
+    }
+
+    /**
+     * A recall travels the send path as a notice message ({@code RECALLED}, replying to the recalled seq),
+     * so it is numbered, stored, acked and synced like any message, and a second recall is a retry.
+     */
+    private void recall(DeviceConnection from, Frame frame) {
+        Recall recall = frame.getRecall();
+        String conversation = recall.getConversationId();
+        String group = GroupConversations.groupId(conversation);
+        Optional<String[]> parties = ConversationIds.directParties(conversation);
+        boolean mine = group != null ? ConversationIds.isUserId(group)
+                : parties.filter(p -> p[0].equals(from.user().uuid()) || p[1].equals(from.user().uuid())).isPresent();
+        if (!mine || recall.getSeq() == 0) {
+            refuse(from, frame.getRef(), new Refusal(FrameError.MESSAGE_NOT_FOUND, "No such message"));
+            return;
+        }
+        ChatMessage notice = ChatMessage.newBuilder()
+                .setClientMessageId("recall:" + recall.getSeq())
+                .setTo(group != null ? group : ChatMessages.otherParty(conversation, from.user().uuid()))
+                .setMessageType(group != null ? MessageType.GROUP : MessageType.SINGLE)
+                .setContentType(ContentType.RECALLED)
+                .setReplyToSeq(recall.getSeq())
+                .build();
+        writer.submit(new PendingSend(from, frame.getRef(), from.user(), notice, conversation, System.nanoTime()))
+                .ifPresent(r -> refuse(from, frame.getRef(), r));
     }
 
     private void markRead(DeviceConnection from, Frame frame) {

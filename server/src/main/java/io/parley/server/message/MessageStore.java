@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where conversations, messages and read cursors live. The writer is its only caller for writes, one
- * batch per transaction; everything else only reads (and moves read cursors).
+ * Where conversations, messages and read cursors live. The writer is its only caller for message writes,
+ * one batch per transaction; everything else reads, moves read cursors or changes member settings.
  */
 interface MessageStore {
 
@@ -17,20 +17,21 @@ interface MessageStore {
     Conversation createDirectConversation(String publicId, long userA, long userB, Instant now);
 
     /**
-     * Stores a batch in one transaction: the messages, each conversation's new last seq, and each
-     * sender's read cursor moved to their newest message. All or nothing.
+     * Stores a batch in one transaction: the messages, who they mention, each conversation's new last seq,
+     * each sender's read cursor moved to their newest message, and for every recall notice the recalled
+     * message emptied. All or nothing.
      *
      * @throws DuplicateSendException when a message's (conversation, sender, client message id) is stored already
      */
-    void storeBatch(List<StoredMessage> messages, Map<Long, Long> lastSeqByConversation, Instant now);
+    void storeBatch(List<StoredMessage> messages, List<Mention> mentions, Map<Long, Long> lastSeqByConversation, Instant now);
 
     Optional<StoredMessage> findByClientMessageId(long conversationId, long senderId, String clientMessageId);
 
     /** Messages with seq > afterSeq, oldest first. */
     List<StoredMessage> messagesAfter(long conversationId, long afterSeq, int limit);
 
-    /** Messages with seq < beforeSeq, newest first. */
-    List<StoredMessage> messagesBefore(long conversationId, long beforeSeq, int limit);
+    /** Messages with floorSeq < seq < beforeSeq, newest first. */
+    List<StoredMessage> messagesBefore(long conversationId, long beforeSeq, long floorSeq, int limit);
 
     Optional<StoredMessage> message(long conversationId, long seq);
 
@@ -41,6 +42,20 @@ interface MessageStore {
 
     /** Moves the user's read cursor forward to {@code readSeq}; never backwards. Returns the cursor after. */
     long advanceReadCursor(long conversationId, long userId, long readSeq);
+
+    /** How many members other than {@code senderId} have read up to {@code seq}, and how many there are. */
+    ReadCount readCount(long conversationId, long seq, long senderId);
+
+    void setMuted(long conversationId, long userId, boolean muted);
+
+    /**
+     * Text messages containing {@code text} (case as the database compares it) in the user's conversations,
+     * or in one of them, newest first; never before a member's visible start, never recalled ones.
+     */
+    List<StoredMessage> search(long userId, String conversationPublicId, String text, int offset, int limit);
+
+    record ReadCount(long read, long members) {
+    }
 
     /** A stored message collides with one stored before: a retried send. */
     final class DuplicateSendException extends RuntimeException {

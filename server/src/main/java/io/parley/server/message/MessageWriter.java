@@ -4,6 +4,7 @@ import io.parley.server.delivery.DevicePush;
 import io.parley.server.delivery.ErrorReplies;
 import io.parley.server.delivery.FrameError;
 import io.parley.server.friend.FriendGraph;
+import io.parley.server.group.GroupMembership;
 import io.parley.server.user.UserDirectory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,10 +31,11 @@ class MessageWriter implements SmartLifecycle {
     private volatile boolean running;
 
     MessageWriter(MessageProperties properties, MessageStore store, UserDirectory users, FriendGraph friends,
-            DevicePush push, ErrorReplies errors, MessageMetrics metrics, Clock clock) {
+            GroupMembership groups, DevicePush push, ErrorReplies errors, MessageMetrics metrics, Clock clock) {
         this.metrics = metrics;
+        SendPolicy policy = new SendPolicy(users, friends, groups, clock, properties.recallWindow());
         for (int i = 0; i < Math.max(1, properties.writerThreads()); i++) {
-            stripes.add(new WriterStripe(properties, store, users, friends, push, errors, metrics, clock));
+            stripes.add(new WriterStripe(properties, store, policy, users, push, errors, metrics, clock));
         }
     }
 

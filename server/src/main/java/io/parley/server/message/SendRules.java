@@ -17,6 +17,7 @@ final class SendRules {
     static final int MAX_CONTENT_BYTES = 16_384;
     static final int MAX_URL_BYTES = 2_048;
     static final int MAX_FILE_SUFFIX_BYTES = 16;
+    static final int MAX_MENTIONS = 50;
 
     private SendRules() {
     }
@@ -26,14 +27,21 @@ final class SendRules {
         if (clientId.isEmpty() || bytes(clientId) > MAX_CLIENT_MESSAGE_ID) {
             return refuse("client_message_id is required, at most " + MAX_CLIENT_MESSAGE_ID + " bytes");
         }
-        if (message.getMessageType() == MessageType.GROUP) {
-            return Optional.of(new Refusal(FrameError.GROUPS_NOT_AVAILABLE, "Group messages are not available yet"));
-        }
-        if (message.getMessageType() != MessageType.SINGLE) {
-            return refuse("message_type must be SINGLE (1)");
+        MessageType kind = message.getMessageType();
+        if (kind != MessageType.SINGLE && kind != MessageType.GROUP) {
+            return refuse("message_type must be SINGLE (1) or GROUP (2)");
         }
         if (!ConversationIds.isUserId(message.getTo())) {
-            return refuse("to must be a user id");
+            return refuse(kind == MessageType.GROUP ? "to must be a group id" : "to must be a user id");
+        }
+        if (message.getMentionsCount() > 0 && kind != MessageType.GROUP) {
+            return refuse("mentions are for group messages");
+        }
+        if (message.getMentionsCount() > MAX_MENTIONS) {
+            return refuse("at most " + MAX_MENTIONS + " mentions");
+        }
+        if (!message.getMentionsList().stream().allMatch(ConversationIds::isUserId)) {
+            return refuse("mentions must be user ids");
         }
         int type = message.getContentTypeValue();
         if (type < ContentType.TEXT_VALUE || type > ContentType.VIDEO_CALL_VALUE) {

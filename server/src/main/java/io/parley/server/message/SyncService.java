@@ -1,6 +1,7 @@
 package io.parley.server.message;
 
 import io.parley.protocol.ConversationSummary;
+import io.parley.protocol.GroupSummary;
 import io.parley.protocol.MessageType;
 import io.parley.protocol.SyncRequest;
 import io.parley.protocol.SyncResponse;
@@ -48,7 +49,7 @@ class SyncService {
         int room = pageSize;
         boolean more = false;
         for (Membership membership : store.membershipsOf(user.id())) {
-            long from = seen.getOrDefault(membership.publicId(), 0L);
+            long from = Math.max(seen.getOrDefault(membership.publicId(), 0L), membership.visibleFromSeq());
             if (membership.lastSeq() <= from) {
                 continue;
             }
@@ -58,8 +59,7 @@ class SyncService {
             }
             List<StoredMessage> missed = store.messagesAfter(membership.conversationId(), from, room);
             for (StoredMessage message : missed) {
-                String to = ChatMessages.otherParty(message.conversationPublicId(), queries.sender(message).uuid());
-                response.addMessages(ChatMessages.toProto(message, queries.sender(message), to));
+                response.addMessages(ChatMessages.toProto(message, queries.sender(message)));
             }
             room -= missed.size();
             long reached = missed.isEmpty() ? from : missed.get(missed.size() - 1).seq();
@@ -75,16 +75,25 @@ class SyncService {
         Membership m = line.membership();
         ConversationSummary.Builder b = ConversationSummary.newBuilder()
                 .setConversationId(m.publicId())
-                .setType(MessageType.SINGLE)
+                .setType(m.isGroup() ? MessageType.GROUP : MessageType.SINGLE)
                 .setLastSeq(m.lastSeq())
-                .setReadSeq(m.readSeq())
-                .setUnread(m.unread());
+                .setReadSeq(Math.max(m.readSeq(), m.visibleFromSeq()))
+                .setUnread(m.unread())
+                .setUnreadMentions(m.unreadMentions())
+                .setMuted(m.muted());
         if (line.peer() != null) {
             b.setPeer(userSummary(line.peer()));
         }
+        if (line.group() != null) {
+            ConversationLine.GroupCard g = line.group();
+            GroupSummary.Builder group = GroupSummary.newBuilder().setGroupId(g.id()).setName(g.name()).setNotice(g.notice());
+            if (g.avatarUrl() != null) {
+                group.setAvatar(g.avatarUrl());
+            }
+            b.setGroup(group);
+        }
         if (line.last() != null) {
-            b.setLastMessage(ChatMessages.toProto(line.last(), line.lastSender(),
-                    ChatMessages.otherParty(m.publicId(), line.lastSender().uuid())));
+            b.setLastMessage(ChatMessages.toProto(line.last(), line.lastSender()));
         }
         return b.build();
     }

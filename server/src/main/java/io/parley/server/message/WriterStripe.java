@@ -1,22 +1,25 @@
 package io.parley.server.message;
 
+import io.parley.protocol.ContentType;
 import io.parley.protocol.Deliver;
 import io.parley.protocol.Frame;
+import io.parley.protocol.MessageType;
 import io.parley.protocol.SendAck;
 import io.parley.server.delivery.DevicePush;
 import io.parley.server.delivery.ErrorReplies;
 import io.parley.server.delivery.FrameError;
-import io.parley.server.friend.FriendGraph;
 import io.parley.server.user.UserCard;
 import io.parley.server.user.UserDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One writer thread and its queue. Every conversation belongs to exactly one stripe, so this thread alone
  * assigns that conversation's seqs: no locks, no gaps. It takes whatever sends are waiting (up to a batch),
- * checks who may message whom, drops retries, numbers the rest, commits them in one transaction, and only
- * then acks the senders and delivers to devices (ack after persist).
+ * drops retries, asks {@link SendPolicy} who may send, numbers the rest, commits them in one transaction,
+ * and only then acks the senders and delivers to devices (ack after persist).
  */
 final class WriterStripe implements Runnable {
 
@@ -37,8 +40,8 @@ final class WriterStripe implements Runnable {
     private final BlockingQueue<PendingSend> queue;
     private final int maxBatch;
     private final MessageStore store;
+    private final SendPolicy policy;
     private final UserDirectory users;
-    private final FriendGraph friends;
     private final DevicePush push;
     private final ErrorReplies errors;
     private final MessageMetrics metrics;
@@ -48,14 +51,14 @@ final class WriterStripe implements Runnable {
     private final Map<String, SendAck> recentAcks;
     private volatile boolean running = true;
 
-    WriterStripe(MessageProperties properties, MessageStore store, UserDirectory users, FriendGraph friends,
+    WriterStripe(MessageProperties properties, MessageStore store, SendPolicy policy, UserDirectory users,
             DevicePush push, ErrorReplies errors, MessageMetrics metrics, Clock clock) {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.maxBatch = properties.maxBatch();
         this.recentAcks = lru(properties.dedupeCacheSize());
         this.store = store;
+        this.policy = policy;
         this.users = users;
-        this.friends = friends;
         this.push = push;
         this.errors = errors;
         this.metrics = metrics;
@@ -98,7 +101,7 @@ final class WriterStripe implements Runnable {
 
     /** Writes one batch; package-private so tests can drive the stripe without its thread. */
     void write(List<PendingSend> batch) {
-        Map<String, Conversation> numbered = new HashMap<>();
+        Numbering numbering = new Numbering();
         Map<String, Accepted> byKey = new LinkedHashMap<>();
         List<PendingSend> repeats = new ArrayList<>();
         for (PendingSend send : batch) {
@@ -109,25 +112,11 @@ final class WriterStripe implements Runnable {
             } else if (byKey.containsKey(key)) {
                 repeats.add(send);
             } else {
-                checked(send).ifPresentOrElse(refusal -> refuse(send, refusal),
-                        () -> number(send, numbered).ifPresent(accepted -> byKey.put(key, accepted)));
+                accept(send, numbering).ifPresent(accepted -> byKey.put(key, accepted));
             }
         }
-        if (byKey.isEmpty()) {
-            return;
-        }
-        List<Accepted> accepted = new ArrayList<>(byKey.values());
-        try {
-            commit(accepted, numbered);
-            conversations.putAll(numbered);
-            accepted.forEach(this::completeQuietly);
-        } catch (MessageStore.DuplicateSendException retriedAfterRestart) {
-            numbered.keySet().forEach(conversations::remove);
-            accepted.forEach(this::writeAlone);
-        } catch (RuntimeException storeFailure) {
-            log.warn("Could not store a batch of {} messages: {}", accepted.size(), storeFailure.toString());
-            numbered.keySet().forEach(conversations::remove);
-            accepted.forEach(a -> refuse(a.send(), storeUnavailable()));
+        if (!byKey.isEmpty()) {
+            commitOrFallBack(new ArrayList<>(byKey.values()), numbering);
         }
         for (PendingSend repeat : repeats) {
             SendAck ack = recentAcks.get(repeat.dedupeKey());
@@ -139,74 +128,95 @@ final class WriterStripe implements Runnable {
         }
     }
 
-    /** {@link #authorize}, with a failed lookup (database down on a cache miss) as a retryable refusal. */
-    private Optional<Refusal> checked(PendingSend send) {
+    private void commitOrFallBack(List<Accepted> accepted, Numbering numbering) {
         try {
-            return authorize(send);
-        } catch (RuntimeException lookupFailed) {
-            return Optional.of(storeUnavailable());
+            commit(accepted, numbering);
+            conversations.putAll(numbering.conversations);
+            accepted.forEach(this::completeQuietly);
+        } catch (MessageStore.DuplicateSendException retriedAfterRestart) {
+            numbering.conversations.keySet().forEach(conversations::remove);
+            accepted.forEach(this::writeAlone);
+        } catch (RuntimeException storeFailure) {
+            log.warn("Could not store a batch of {} messages: {}", accepted.size(), storeFailure.toString());
+            numbering.conversations.keySet().forEach(conversations::remove);
+            accepted.forEach(a -> refuse(a.send(), storeUnavailable()));
         }
     }
 
-    /** Who may send this: the recipient exists, is not the sender, and neither blocked the other. */
-    private Optional<Refusal> authorize(PendingSend send) {
-        Optional<UserCard> recipient = users.byUuid(send.body().getTo());
-        if (recipient.isEmpty()) {
-            return Optional.of(new Refusal(FrameError.USER_NOT_FOUND, "No such user"));
+    /** Checks a send and numbers it; refuses it (and returns empty) when it may not be sent. */
+    private Optional<Accepted> accept(PendingSend send, Numbering numbering) {
+        try {
+            SendPolicy.Verdict verdict = policy.check(send);
+            if (verdict.refusal() != null) {
+                refuse(send, verdict.refusal());
+                return Optional.empty();
+            }
+            return number(send, verdict.permit(), numbering);
+        } catch (RuntimeException lookupFailed) {
+            // a cache miss that could not reach the database: nothing was written, the send may be retried
+            refuse(send, storeUnavailable());
+            return Optional.empty();
         }
-        long from = send.sender().id();
-        long to = recipient.get().id();
-        if (from == to) {
-            return Optional.of(new Refusal(FrameError.BAD_MESSAGE, "You cannot message yourself"));
-        }
-        if (friends.isBlockedEitherWay(from, to)) {
-            return Optional.of(new Refusal(FrameError.BLOCKED, "You cannot message this user"));
-        }
-        if (!friends.mayMessage(from, to)) {
-            return Optional.of(new Refusal(FrameError.NOT_FRIENDS, "You can only message your friends"));
-        }
-        return Optional.empty();
     }
 
     /** Gives the send the next seq of its conversation (tentatively: it counts only once committed). */
-    private Optional<Accepted> number(PendingSend send, Map<String, Conversation> numbered) {
-        Conversation conversation = numbered.get(send.conversationPublicId());
-        if (conversation == null) {
-            try {
-                conversation = conversation(send);
-            } catch (RuntimeException storeFailure) {
-                refuse(send, storeUnavailable());
+    private Optional<Accepted> number(PendingSend send, SendPolicy.Permit permit, Numbering numbering) {
+        Optional<Conversation> found = Optional.ofNullable(numbering.conversations.get(send.conversationPublicId()))
+                .or(() -> conversation(send, permit));
+        if (found.isEmpty()) {
+            refuse(send, new Refusal(FrameError.GROUP_NOT_FOUND, "No such group, or you are not a member"));
+            return Optional.empty();
+        }
+        Conversation conversation = found.get();
+        var body = send.body();
+        long reply = body.getReplyToSeq();
+        if (reply > conversation.lastSeq()) {
+            refuse(send, new Refusal(FrameError.MESSAGE_NOT_FOUND, "reply_to_seq names no message of this conversation"));
+            return Optional.empty();
+        }
+        if (body.getContentType() == ContentType.RECALLED) {
+            Optional<Refusal> refusal = numbering.recalled.contains(conversation.id() + ":" + reply)
+                    ? Optional.of(new Refusal(FrameError.ALREADY_RECALLED, "The message was recalled already"))
+                    : policy.checkRecall(store.message(conversation.id(), reply), send.sender().id(), permit.moderator());
+            if (refusal.isPresent()) {
+                refuse(send, refusal.get());
                 return Optional.empty();
             }
+            numbering.recalled.add(conversation.id() + ":" + reply);
         }
         long seq = conversation.lastSeq() + 1;
-        numbered.put(conversation.publicId(), conversation.withLastSeq(seq));
+        numbering.conversations.put(conversation.publicId(), conversation.withLastSeq(seq));
         Instant now = clock.instant();
-        var body = send.body();
+        List<String> mentions = permit.mentioned().stream().map(id -> users.byId(id).orElseThrow().uuid()).toList();
         StoredMessage message = new StoredMessage(conversation.id(), conversation.publicId(), seq,
                 MessageIds.next(now.toEpochMilli()), send.sender().id(), body.getClientMessageId(),
                 body.getContentTypeValue(), body.getContent(), emptyToNull(body.getUrl()),
-                emptyToNull(body.getFileSuffix()), now);
-        return Optional.of(new Accepted(send, message, conversation.memberIds()));
+                emptyToNull(body.getFileSuffix()), reply, mentions, false, now);
+        return Optional.of(new Accepted(send, message, permit));
     }
 
-    private Conversation conversation(PendingSend send) {
+    /** The conversation from this stripe's memory or the store; a 1:1 conversation is created on its first message. */
+    private Optional<Conversation> conversation(PendingSend send, SendPolicy.Permit permit) {
         Conversation known = conversations.get(send.conversationPublicId());
         if (known != null) {
-            return known;
+            return Optional.of(known);
         }
-        return store.findConversation(send.conversationPublicId()).orElseGet(() -> {
-            long to = users.byUuid(send.body().getTo()).orElseThrow().id();
-            long from = send.sender().id();
-            return store.createDirectConversation(send.conversationPublicId(), Math.min(from, to), Math.max(from, to),
-                    clock.instant());
-        });
+        Optional<Conversation> stored = store.findConversation(send.conversationPublicId());
+        if (stored.isPresent() || send.body().getMessageType() == MessageType.GROUP) {
+            return stored;
+        }
+        long[] parties = permit.recipients();
+        return Optional.of(store.createDirectConversation(send.conversationPublicId(), parties[0], parties[1], clock.instant()));
     }
 
-    private void commit(List<Accepted> accepted, Map<String, Conversation> numbered) {
+    private void commit(List<Accepted> accepted, Numbering numbering) {
         Map<Long, Long> lastSeqs = new HashMap<>();
-        numbered.values().forEach(c -> lastSeqs.put(c.id(), c.lastSeq()));
-        store.storeBatch(accepted.stream().map(Accepted::message).toList(), lastSeqs, clock.instant());
+        numbering.conversations.values().forEach(c -> lastSeqs.put(c.id(), c.lastSeq()));
+        List<Mention> mentions = new ArrayList<>();
+        for (Accepted a : accepted) {
+            a.permit().mentioned().forEach(user -> mentions.add(new Mention(a.message().conversationId(), user, a.message().seq())));
+        }
+        store.storeBatch(accepted.stream().map(Accepted::message).toList(), mentions, lastSeqs, clock.instant());
         metrics.committed(accepted.size());
     }
 
@@ -217,21 +227,21 @@ final class WriterStripe implements Runnable {
     private void writeAlone(Accepted candidate) {
         PendingSend send = candidate.send();
         try {
-            Conversation conversation = conversation(send);
-            Optional<StoredMessage> stored = store.findByClientMessageId(conversation.id(), send.sender().id(),
-                    send.body().getClientMessageId());
+            Optional<StoredMessage> stored = conversation(send, candidate.permit()).flatMap(c ->
+                    store.findByClientMessageId(c.id(), send.sender().id(), send.body().getClientMessageId()));
             if (stored.isPresent()) {
                 SendAck ack = ChatMessages.ack(stored.get());
                 recentAcks.put(send.dedupeKey(), ack);
                 answer(send, ack);
                 return;
             }
-            Map<String, Conversation> numbered = new HashMap<>();
-            numbered.put(conversation.publicId(), conversation);
-            Accepted accepted = number(send, numbered).orElseThrow();
-            commit(List.of(accepted), numbered);
-            conversations.putAll(numbered);
-            completeQuietly(accepted);
+            Numbering numbering = new Numbering();
+            Optional<Accepted> accepted = number(send, candidate.permit(), numbering);
+            if (accepted.isPresent()) {
+                commit(List.of(accepted.get()), numbering);
+                conversations.putAll(numbering.conversations);
+                completeQuietly(accepted.get());
+            }
         } catch (RuntimeException storeFailure) {
             conversations.remove(send.conversationPublicId());
             refuse(send, storeUnavailable());
@@ -248,7 +258,7 @@ final class WriterStripe implements Runnable {
         }
     }
 
-    /** After the commit: ack the sending device, deliver to every other device of both parties. */
+    /** After the commit: ack the sending device, deliver (encoded once) to every other device of the members. */
     private void complete(Accepted accepted) {
         StoredMessage message = accepted.message();
         PendingSend send = accepted.send();
@@ -259,8 +269,8 @@ final class WriterStripe implements Runnable {
 
         UserCard sender = users.byId(send.sender().id()).orElseThrow();
         byte[] deliver = Frame.newBuilder().setDeliver(Deliver.newBuilder()
-                .setMessage(ChatMessages.toProto(message, sender, send.body().getTo()))).build().toByteArray();
-        metrics.delivered(push.toUsers(accepted.memberIds(), deliver, send.origin()));
+                .setMessage(ChatMessages.toProto(message, sender))).build().toByteArray();
+        metrics.delivered(push.toUsers(accepted.permit().recipients(), deliver, send.origin()));
     }
 
     private void answer(PendingSend send, SendAck ack) {
@@ -288,7 +298,13 @@ final class WriterStripe implements Runnable {
         };
     }
 
-    /** A send numbered and ready to commit, with the members its message goes to. */
-    private record Accepted(PendingSend send, StoredMessage message, long[] memberIds) {
+    /** What one batch has numbered so far: conversations with their tentative last seq, messages recalled. */
+    private static final class Numbering {
+        final Map<String, Conversation> conversations = new HashMap<>();
+        final Set<String> recalled = new HashSet<>();
+    }
+
+    /** A send numbered and ready to commit, with what its permit says it reaches. */
+    private record Accepted(PendingSend send, StoredMessage message, SendPolicy.Permit permit) {
     }
 }

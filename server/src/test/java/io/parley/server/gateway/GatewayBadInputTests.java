@@ -97,11 +97,11 @@ abstract class GatewayBadInputTests extends GatewayTest {
         ws.send(Frame.newBuilder().setRef(5).build());
         assertThat(ws.error(5).getCode()).isEqualTo("UNKNOWN_KIND");
 
-        // A kind from a newer protocol (field 31, reserved for typing) is an unknown field to this server.
+        // A kind from a newer protocol (field 39, not used yet) is an unknown field to this server.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CodedOutputStream out = CodedOutputStream.newInstance(bytes);
         out.writeUInt64(Frame.REF_FIELD_NUMBER, 6);
-        out.writeBytes(31, ByteString.copyFromUtf8("future"));
+        out.writeBytes(39, ByteString.copyFromUtf8("future"));
         out.flush();
         ws.sendRaw(bytes.toByteArray());
         assertThat(ws.error(6).getCode()).isEqualTo("UNKNOWN_KIND");

@@ -26,11 +26,12 @@ class InMemoryMessageStore implements MessageStore {
     @Override
     public Conversation createDirectConversation(String publicId, long userA, long userB, Instant now) {
         failIfDown();
-        return conversations.computeIfAbsent(publicId, id -> new Conversation(ids.incrementAndGet(), id, 0, new long[] {userA, userB}));
+        return conversations.computeIfAbsent(publicId, id -> new Conversation(ids.incrementAndGet(), id, 0));
     }
 
     @Override
-    public void storeBatch(List<StoredMessage> batch, Map<Long, Long> lastSeqByConversation, Instant now) {
+    public void storeBatch(List<StoredMessage> batch, List<Mention> mentions, Map<Long, Long> lastSeqByConversation,
+            Instant now) {
         failIfDown();
         for (StoredMessage m : batch) {
             if (findByClientMessageId(m.conversationId(), m.senderId(), m.clientMessageId()).isPresent()) {
@@ -38,6 +39,15 @@ class InMemoryMessageStore implements MessageStore {
             }
         }
         messages.addAll(batch);
+        for (StoredMessage m : batch) {
+            if (m.contentType() == io.parley.protocol.ContentType.RECALLED_VALUE) {
+                messages.replaceAll(old -> old.conversationId() == m.conversationId() && old.seq() == m.replyToSeq()
+                        ? new StoredMessage(old.conversationId(), old.conversationPublicId(), old.seq(), old.messageId(),
+                                old.senderId(), old.clientMessageId(), old.contentType(), "", null, null, old.replyToSeq(),
+                                old.mentions(), true, old.createdAt())
+                        : old);
+            }
+        }
         conversations.replaceAll((id, c) -> lastSeqByConversation.containsKey(c.id())
                 ? c.withLastSeq(lastSeqByConversation.get(c.id())) : c);
     }
@@ -56,8 +66,8 @@ class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public List<StoredMessage> messagesBefore(long conversationId, long beforeSeq, int limit) {
-        return messages.stream().filter(m -> m.conversationId() == conversationId && m.seq() < beforeSeq)
+    public List<StoredMessage> messagesBefore(long conversationId, long beforeSeq, long floorSeq, int limit) {
+        return messages.stream().filter(m -> m.conversationId() == conversationId && m.seq() < beforeSeq && m.seq() > floorSeq)
                 .sorted(Comparator.comparingLong(StoredMessage::seq).reversed()).limit(limit).toList();
     }
 
@@ -78,6 +88,21 @@ class InMemoryMessageStore implements MessageStore {
 
     @Override
     public long advanceReadCursor(long conversationId, long userId, long readSeq) {
+        throw new UnsupportedOperationException("not needed by the writer");
+    }
+
+    @Override
+    public ReadCount readCount(long conversationId, long seq, long senderId) {
+        throw new UnsupportedOperationException("not needed by the writer");
+    }
+
+    @Override
+    public void setMuted(long conversationId, long userId, boolean muted) {
+        throw new UnsupportedOperationException("not needed by the writer");
+    }
+
+    @Override
+    public List<StoredMessage> search(long userId, String conversationPublicId, String text, int offset, int limit) {
         throw new UnsupportedOperationException("not needed by the writer");
     }
 

@@ -44,9 +44,21 @@ class SendRulesTest {
     }
 
     @Test
-    void inlineFilesAndGroupsAreRefusedWithTheirOwnCodes() {
+    void inlineFilesAreRefusedWithTheirOwnCode() {
         assertThat(refusal(valid().setFile(ByteString.copyFromUtf8("bytes")))).isEqualTo("INLINE_FILE_NOT_SUPPORTED");
-        assertThat(refusal(valid().setMessageType(MessageType.GROUP))).isEqualTo("GROUPS_NOT_AVAILABLE");
+    }
+
+    @Test
+    void mentionsAreForGroupsOnlyAndBounded() {
+        ChatMessage.Builder group = valid().setMessageType(MessageType.GROUP);
+        assertThat(refusal(group.clone().addMentions(TO))).isEqualTo("OK");
+        assertThat(refusal(valid().addMentions(TO))).isEqualTo("BAD_MESSAGE");
+        assertThat(refusal(group.clone().addMentions("@bob"))).isEqualTo("BAD_MESSAGE");
+        ChatMessage.Builder many = group.clone();
+        for (int i = 0; i <= SendRules.MAX_MENTIONS; i++) {
+            many.addMentions(TO);
+        }
+        assertThat(refusal(many)).isEqualTo("BAD_MESSAGE");
     }
 
     @Test

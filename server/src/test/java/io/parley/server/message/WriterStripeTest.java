@@ -19,7 +19,9 @@ import io.parley.server.friend.FriendGraph;
 import io.parley.server.user.UserCard;
 import io.parley.server.user.UserDirectory;
 import io.parley.server.web.ErrorMetrics;
+import io.parley.server.group.GroupMembership;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +51,11 @@ class WriterStripeTest {
         when(friends.mayMessage(anyLong(), anyLong())).thenReturn(true);
         Map<Long, List<DeviceConnection>> online = Map.of(1L, List.of(aliceDevice), 2L, List.of(bobDevice));
         DevicePush push = new DevicePush(userId -> online.getOrDefault(userId, List.of()));
-        MessageProperties properties = new MessageProperties(1, 100, 100, 1000, 200, 1000, 1);
-        stripe = new WriterStripe(properties, store, users, friends, push,
+        MessageProperties properties = new MessageProperties(1, 100, 100, 1000, 200, 1000, 1, Duration.ofMinutes(2),
+                Duration.ofSeconds(1));
+        SendPolicy policy = new SendPolicy(users, friends, mock(GroupMembership.class), Clock.systemUTC(),
+                properties.recallWindow());
+        stripe = new WriterStripe(properties, store, policy, users, push,
                 new ErrorReplies(new ErrorMetrics(new SimpleMeterRegistry())), new MessageMetrics(new SimpleMeterRegistry()),
                 Clock.systemUTC());
     }

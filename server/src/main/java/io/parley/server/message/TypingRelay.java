@@ -1,0 +1,75 @@
+package io.parley.server.message;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.parley.protocol.Frame;
+import io.parley.protocol.Typing;
+import io.parley.server.delivery.DeviceConnection;
+import io.parley.server.delivery.DevicePush;
+import io.parley.server.friend.FriendGraph;
+import io.parley.server.group.GroupMembership;
+import io.parley.server.user.UserCard;
+import io.parley.server.user.UserDirectory;
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Relays "typing" to the other members of a conversation: never stored, never synced, and at most one per
+ * device and conversation per {@code parley.messages.typing-interval} (the rest are dropped silently: a
+ * typing indicator that is a moment late is no loss). Only the user's peers see it, not their own devices.
+ */
+@Component
+class TypingRelay {
+
+    private final UserDirectory users;
+    private final FriendGraph friends;
+    private final GroupMembership groups;
+    private final DevicePush push;
+    /** Who typed where last, per device and conversation; entries expire after one interval. */
+    private final Cache<String, Boolean> recent;
+
+    TypingRelay(UserDirectory users, FriendGraph friends, GroupMembership groups, DevicePush push,
+            MessageProperties properties) {
+        this.users = users;
+        this.friends = friends;
+        this.groups = groups;
+        this.push = push;
+        this.recent = Caffeine.newBuilder().expireAfterWrite(properties.typingInterval()).maximumSize(1_000_000).build();
+    }
+
+    /** Relays the signal; false when the user is not in that conversation (or may not reach its members). */
+    boolean relay(DeviceConnection from, Typing typing) {
+        long me = from.user().id();
+        String conversation = typing.getConversationId();
+        Optional<long[]> others = othersIn(conversation, me);
+        if (others.isEmpty()) {
+            return false;
+        }
+        String key = System.identityHashCode(from) + "/" + from.deviceId() + "/" + conversation;
+        if (recent.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
+            byte[] frame = Frame.newBuilder().setTyping(Typing.newBuilder().setConversationId(conversation)
+                    .setUserId(from.user().uuid())).build().toByteArray();
+            push.toUsers(others.get(), frame, from);
+        }
+        return true;
+    }
+
+    /** The members of the conversation other than {@code me}, when {@code me} is in it and may speak to them. */
+    private Optional<long[]> othersIn(String conversation, long me) {
+        String groupId = GroupConversations.groupId(conversation);
+        if (groupId != null) {
+            return groups.snapshot(groupId).filter(g -> g.isMember(me) && !g.dissolved())
+                    .map(g -> Arrays.stream(g.memberIds()).filter(id -> id != me).toArray());
+        }
+        return ConversationIds.directParties(conversation).flatMap(parties -> {
+            Optional<UserCard> a = users.byUuid(parties[0]);
+            Optional<UserCard> b = users.byUuid(parties[1]);
+            if (a.isEmpty() || b.isEmpty()) {
+                return Optional.empty();
+            }
+            long peer = a.get().id() == me ? b.get().id() : b.get().id() == me ? a.get().id() : -1;
+            return peer < 0 || !friends.mayMessage(me, peer) ? Optional.empty() : Optional.of(new long[] {peer});
+        });
+    }
+}
