@@ -182,7 +182,7 @@ class JdbcMessageStore implements MessageStore {
         return jdbc.query("SELECT " + MESSAGE_COLUMNS + FROM_MESSAGES
                 + " JOIN conversation_members me ON me.conversation_id = m.conversation_id AND me.user_id = ?"
                 + " WHERE m.content_type = ? AND m.recalled_at IS NULL AND m.seq > me.visible_from_seq"
-                + " AND m.content LIKE ? ESCAPE '!'" + oneConversation
+                + " AND LOWER(m.content) LIKE LOWER(?) ESCAPE '!'" + oneConversation
                 + " ORDER BY m.created_at DESC, m.conversation_id, m.seq DESC LIMIT ? OFFSET ?", MESSAGE, args.toArray());
     }
 

@@ -49,7 +49,7 @@ interface MessageStore {
     void setMuted(long conversationId, long userId, boolean muted);
 
     /**
-     * Text messages containing {@code text} (case as the database compares it) in the user's conversations,
+     * Text messages containing {@code text}, ignoring case, in the user's conversations,
      * or in one of them, newest first; never before a member's visible start, never recalled ones.
      */
     List<StoredMessage> search(long userId, String conversationPublicId, String text, int offset, int limit);
