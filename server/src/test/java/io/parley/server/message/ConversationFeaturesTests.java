@@ -150,7 +150,7 @@ abstract class ConversationFeaturesTests extends MessagingTest {
 
         evePhone.send(Frame.newBuilder().setRef(4).setTyping(Typing.newBuilder().setConversationId(conversation)).build());
         assertThat(evePhone.error(4).getCode()).isEqualTo("CONVERSATION_NOT_FOUND");
-        bobPhone.ping(5);   // eve's attempt reached nobody: the next frame bob gets is his pong
+        assertNothingElseQueued(bobPhone, 5);   // eve's attempt reached nobody
     }
 
     @Test

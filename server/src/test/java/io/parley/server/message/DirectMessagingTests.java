@@ -47,8 +47,10 @@ abstract class DirectMessagingTests extends MessagingTest {
             assertThat(m.getContent()).isEqualTo("hello bob");
             assertThat(m.getServerTime()).isEqualTo(ack.getServerTime());
         }
-        // the sending device gets the ack, not a second copy
-        alicePhone.ping(2);
+        // the sending device gets the ack, not a second copy; each other device gets it once
+        assertNothingElseQueued(alicePhone, 2);
+        assertNothingElseQueued(aliceLaptop, 3);
+        assertNothingElseQueued(bobPhone, 4);
     }
 
     @Test

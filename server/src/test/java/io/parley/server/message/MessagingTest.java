@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.protocol.ChatMessage;
 import io.parley.protocol.Frame;
+import io.parley.protocol.Ping;
 import io.parley.protocol.SendAck;
 import io.parley.server.gateway.GatewayServer;
 import io.parley.server.support.ApiClient;
@@ -14,7 +15,6 @@ import io.parley.server.support.WsClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -78,7 +78,11 @@ abstract class MessagingTest extends ServerTest {
         return frames;
     }
 
-    protected static Set<Frame.KindCase> kinds(List<Frame> frames) {
-        return Set.copyOf(frames.stream().map(Frame::getKindCase).toList());
+    /** Pings and asserts that the pong is the very next frame: nothing else was queued for the device. */
+    protected static void assertNothingElseQueued(WsClient ws, long ref) {
+        ws.send(Frame.newBuilder().setRef(ref).setPing(Ping.newBuilder().setClientTime(ref)).build());
+        Frame next = ws.next();
+        assertThat(next.getKindCase()).as("expected only the pong, got %s", next).isEqualTo(Frame.KindCase.PONG);
+        assertThat(next.getRef()).isEqualTo(ref);
     }
 }
