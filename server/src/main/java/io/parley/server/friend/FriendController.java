@@ -27,7 +27,8 @@ class FriendController {
 
     @GetMapping
     @Operation(summary = "Your friends", description = "Sorted by username; online is true while a device of "
-            + "theirs is connected; since is when you became friends.")
+            + "theirs is connected; lastSeen is when their last device disconnected (null while online or never "
+            + "seen); since is when you became friends. Changes of online come as Presence frames.")
     List<FriendViews.Friend> list(@AuthenticationPrincipal AuthenticatedUser me) {
         return friends.friendsOf(me.id());
     }

@@ -1,7 +1,8 @@
 package io.parley.server.friend;
 
 import io.parley.protocol.FriendEvent;
-import io.parley.server.delivery.SessionDirectory;
+import io.parley.server.presence.PresenceTracker;
+import io.parley.server.presence.UserPresence;
 import io.parley.server.user.User;
 import io.parley.server.user.UserViews;
 import io.parley.server.web.ApiException;
@@ -22,25 +23,27 @@ class FriendService {
     private final FriendshipRepository friendships;
     private final FriendUsers users;
     private final PairLock pairLock;
-    private final SessionDirectory sessions;
+    private final PresenceTracker presence;
     private final ApplicationEventPublisher events;
 
-    FriendService(FriendshipRepository friendships, FriendUsers users, PairLock pairLock, SessionDirectory sessions,
+    FriendService(FriendshipRepository friendships, FriendUsers users, PairLock pairLock, PresenceTracker presence,
             ApplicationEventPublisher events) {
         this.friendships = friendships;
         this.users = users;
         this.pairLock = pairLock;
-        this.sessions = sessions;
+        this.presence = presence;
         this.events = events;
     }
 
-    /** The user's friends by username, each with whether they are connected to this node. */
+    /** The user's friends by username, each with whether they are connected to this node or when last seen. */
     @Transactional(readOnly = true)
     List<FriendViews.Friend> friendsOf(long meId) {
         List<Friendship> mine = friendships.findByUserId(meId);
-        Map<Long, User> byId = users.byIds(mine.stream().map(Friendship::getFriendId).toList());
+        List<Long> friendIds = mine.stream().map(Friendship::getFriendId).toList();
+        Map<Long, User> byId = users.byIds(friendIds);
+        Map<Long, UserPresence> presenceById = presence.presenceOf(friendIds);
         return mine.stream()
-                .map(f -> FriendViews.Friend.of(byId.get(f.getFriendId()), sessions.isOnline(f.getFriendId()),
+                .map(f -> FriendViews.Friend.of(byId.get(f.getFriendId()), presenceById.get(f.getFriendId()),
                         f.getCreatedAt()))
                 .sorted(Comparator.comparing(FriendViews.Friend::username))
                 .toList();

@@ -1,5 +1,6 @@
 package io.parley.server.friend;
 
+import io.parley.server.presence.UserPresence;
 import io.parley.server.user.User;
 import io.parley.server.user.UserViews;
 import java.time.Instant;
@@ -20,12 +21,17 @@ final class FriendViews {
         }
     }
 
-    /** A friend: the public fields of the user, whether a device of theirs is connected, and since when you are friends. */
-    record Friend(String id, String username, String nickname, String avatarUrl, boolean online, Instant since) {
+    /**
+     * A friend: the public fields of the user, whether a device of theirs is connected, when their last device
+     * disconnected (null while online or never seen), and since when you are friends.
+     */
+    record Friend(String id, String username, String nickname, String avatarUrl, boolean online, Instant lastSeen,
+            Instant since) {
 
-        static Friend of(User user, boolean online, Instant since) {
+        static Friend of(User user, UserPresence presence, Instant since) {
             UserViews.Public view = UserViews.Public.of(user);
-            return new Friend(view.id(), view.username(), view.nickname(), view.avatarUrl(), online, since);
+            return new Friend(view.id(), view.username(), view.nickname(), view.avatarUrl(), presence.online(),
+                    presence.lastSeen(), since);
         }
     }
 }

@@ -54,8 +54,10 @@ final class FrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         if (admission instanceof Admission.Admitted admitted) {
             ChannelDeviceConnection opened = ChannelDeviceConnection.attach(ctx.channel(), admitted, metrics);
             connection = opened;
-            ctx.channel().closeFuture().addListener(closed -> sessions.closed(opened));
             sessions.opened(opened);
+            // After opened: a channel that is already closed runs this listener at once, and closing before
+            // opening would leave the device registered (and its user online) forever.
+            ctx.channel().closeFuture().addListener(closed -> sessions.closed(opened));
         } else if (admission instanceof Admission.Refused refused) {
             metrics.closed(refused.closeCode());
             ClosingHandshake.start(ctx.channel(), refused.closeCode(), refused.reason());
