@@ -145,8 +145,8 @@ abstract class ConversationFeaturesTests extends MessagingTest {
         // within the interval: dropped; then a marker message proves nothing else arrived before it
         alicePhone.send(Frame.newBuilder().setRef(2).setTyping(Typing.newBuilder().setConversationId(conversation)).build());
         send(alicePhone, 3, bob, "t-1", "marker");
-        assertThat(bobPhone.next().getKindCase()).isEqualTo(Frame.KindCase.DELIVER);
-        assertThat(aliceLaptop.next().getKindCase()).as("the typist's own devices see no typing").isEqualTo(Frame.KindCase.DELIVER);
+        assertThat(nextBesidesPresence(bobPhone).getKindCase()).isEqualTo(Frame.KindCase.DELIVER);
+        assertThat(nextBesidesPresence(aliceLaptop).getKindCase()).as("the typist's own devices see no typing").isEqualTo(Frame.KindCase.DELIVER);
 
         evePhone.send(Frame.newBuilder().setRef(4).setTyping(Typing.newBuilder().setConversationId(conversation)).build());
         assertThat(evePhone.error(4).getCode()).isEqualTo("CONVERSATION_NOT_FOUND");

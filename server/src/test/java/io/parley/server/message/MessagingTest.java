@@ -56,10 +56,7 @@ abstract class MessagingTest extends ServerTest {
     /** Sends a text message and waits for its ack (skipping Presence pushes, which come whenever friends connect). */
     protected static SendAck send(WsClient ws, long ref, ApiClient.Account to, String clientMessageId, String content) {
         ws.send(text(ref, to, clientMessageId, content));
-        Frame answer = ws.next();
-        while (answer.hasPresence()) {
-            answer = ws.next();
-        }
+        Frame answer = nextBesidesPresence(ws);
         assertThat(answer.getKindCase()).as("answer to send %s: %s", ref, answer).isEqualTo(Frame.KindCase.ACK);
         assertThat(answer.getRef()).isEqualTo(ref);
         return answer.getAck();
@@ -81,10 +78,19 @@ abstract class MessagingTest extends ServerTest {
         return frames;
     }
 
-    /** Pings and asserts that the pong is the very next frame: nothing else was queued for the device. */
+    /** The next frame that is not a Presence push (those come whenever a friend connects or leaves). */
+    protected static Frame nextBesidesPresence(WsClient ws) {
+        Frame frame = ws.next();
+        while (frame.hasPresence()) {
+            frame = ws.next();
+        }
+        return frame;
+    }
+
+    /** Pings and asserts that the pong is the very next frame (presence aside): nothing else was queued for the device. */
     protected static void assertNothingElseQueued(WsClient ws, long ref) {
         ws.send(Frame.newBuilder().setRef(ref).setPing(Ping.newBuilder().setClientTime(ref)).build());
-        Frame next = ws.next();
+        Frame next = nextBesidesPresence(ws);
         assertThat(next.getKindCase()).as("expected only the pong, got %s", next).isEqualTo(Frame.KindCase.PONG);
         assertThat(next.getRef()).isEqualTo(ref);
     }
