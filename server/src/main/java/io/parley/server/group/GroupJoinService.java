@@ -44,8 +44,8 @@ class GroupJoinService {
     @PersistenceContext
     private EntityManager entityManager;
 
-    GroupJoinService(GroupRepository groups, GroupJoinRequestRepository requests, GroupFinder finder, GroupLock lock, GroupRoster roster,
-            GroupUsers users, FriendGraph friends, GroupNotices notices, Clock clock) {
+    GroupJoinService(GroupRepository groups, GroupJoinRequestRepository requests, GroupFinder finder, GroupLock lock,
+            GroupRoster roster, GroupUsers users, FriendGraph friends, GroupNotices notices, Clock clock) {
         this.groups = groups;
         this.requests = requests;
         this.finder = finder;

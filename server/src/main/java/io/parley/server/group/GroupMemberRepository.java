@@ -16,8 +16,6 @@ interface GroupMemberRepository extends JpaRepository<GroupMember, GroupMember.K
 
     Optional<GroupMember> findByGroupIdAndUserId(long groupId, long userId);
 
-    boolean existsByGroupIdAndUserId(long groupId, long userId);
-
     List<GroupMember> findByUserIdAndGroupIdIn(long userId, Collection<Long> groupIds);
 
     @Query("select new io.parley.server.group.GroupMemberRepository$Count(m.groupId, count(m))"

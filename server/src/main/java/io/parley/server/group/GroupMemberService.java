@@ -108,8 +108,9 @@ class GroupMemberService {
         target.mute(minutes == null ? null : now.plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.MILLIS));
         changed(locked);
         Instant until = target.mutedUntil();
+        long untilMillis = GroupSnapshot.Member.UNTIL_UNMUTED.equals(until) ? 0 : until.toEpochMilli();
         notices.send(locked.memberIds(), notices.event(locked.group(), GroupEvent.Type.MEMBER_MUTED, meId,
-                target.getUserId()).setMutedUntil(GroupSnapshot.Member.UNTIL_UNMUTED.equals(until) ? 0 : until.toEpochMilli()));
+                target.getUserId()).setMutedUntil(untilMillis));
         return memberView(target, now);
     }
 
@@ -133,7 +134,8 @@ class GroupMemberService {
     /** Owner: makes a member an admin or an admin a member; members get ROLE_CHANGED when it changed. */
     GroupViews.Member changeRole(long meId, UUID groupId, UUID targetId, GroupRole role) {
         if (role == GroupRole.OWNER) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "role must be ADMIN or MEMBER: use transfer to change the owner");
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
+                    "role must be ADMIN or MEMBER: use transfer to change the owner");
         }
         LockedGroup locked = lock.lock(groupId.toString());
         locked.owner(meId);

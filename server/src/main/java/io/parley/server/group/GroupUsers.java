@@ -25,10 +25,14 @@ class GroupUsers {
 
     /** 404 USER_NOT_FOUND when no user has this id. */
     User byPublicId(UUID publicId) {
-        return find(publicId).orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND, "No user with id " + publicId));
+        return find(publicId)
+                .orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND, "No user with id " + publicId));
     }
 
-    /** The internal id of a user, or null when there is none: for actions aimed at members, where "no such user" and "not a member" are the same answer. */
+    /**
+     * The internal id of a user, or null when there is none: for actions aimed at members, where "no such
+     * user" and "not a member" are the same answer.
+     */
     Long idOf(UUID publicId) {
         return find(publicId).map(User::getId).orElse(null);
     }

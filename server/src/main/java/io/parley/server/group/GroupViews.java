@@ -46,7 +46,10 @@ final class GroupViews {
         }
     }
 
-    /** A join request (kind REQUEST: {@code user} asks) or an invitation (kind INVITATION: {@code invitedBy} invites {@code user}). */
+    /**
+     * A join request (kind REQUEST: {@code user} asks) or an invitation (kind INVITATION: {@code invitedBy}
+     * invites {@code user}).
+     */
     record Request(long id, GroupRef group, UserViews.Public user, GroupJoinRequest.Kind kind,
             UserViews.Public invitedBy, GroupJoinRequest.Status status, Instant createdAt) {
 
