@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -39,13 +40,15 @@ class GroupJoinService {
     private final GroupUsers users;
     private final FriendGraph friends;
     private final GroupNotices notices;
+    private final GroupTransactions transactions;
     private final Clock clock;
 
     @PersistenceContext
     private EntityManager entityManager;
 
     GroupJoinService(GroupRepository groups, GroupJoinRequestRepository requests, GroupFinder finder, GroupLock lock,
-            GroupRoster roster, GroupUsers users, FriendGraph friends, GroupNotices notices, Clock clock) {
+            GroupRoster roster, GroupUsers users, FriendGraph friends, GroupNotices notices,
+            GroupTransactions transactions, Clock clock) {
         this.groups = groups;
         this.requests = requests;
         this.finder = finder;
@@ -54,6 +57,7 @@ class GroupJoinService {
         this.users = users;
         this.friends = friends;
         this.notices = notices;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -117,27 +121,32 @@ class GroupJoinService {
 
     /**
      * Any member: invites a friend, who gets INVITED. 404 USER_NOT_FOUND, 409 ALREADY_MEMBER, 404 NOT_FRIENDS,
-     * 409 ALREADY_INVITED (a pending invitation to them exists).
+     * 409 ALREADY_INVITED (a pending invitation to them exists). The friendship is checked before the
+     * transaction opens (see {@link GroupTransactions}).
      */
+    @Transactional(propagation = Propagation.NEVER)
     GroupViews.Request invite(long meId, UUID groupId, UUID inviteeId) {
-        LockedGroup locked = lock.lock(groupId.toString());
-        locked.caller(meId);
         User invitee = users.byPublicId(inviteeId);
-        if (locked.isMember(invitee.getId())) {
-            throw new ApiException(ErrorCode.ALREADY_MEMBER, invitee.getUsername() + " is already a member");
-        }
-        if (!friends.areFriends(meId, invitee.getId())) {
-            throw new ApiException(ErrorCode.NOT_FRIENDS, "You can only invite your friends");
-        }
-        ChatGroup group = locked.group();
-        if (pending(group.getId(), invitee.getId(), Kind.INVITATION).isPresent()) {
-            throw new ApiException(ErrorCode.ALREADY_INVITED, invitee.getUsername() + " is already invited");
-        }
-        GroupJoinRequest invitation = requests.save(
-                GroupJoinRequest.invitation(group.getId(), invitee.getId(), meId, clock.instant()));
-        notices.send(new long[] {invitee.getId()}, notices.event(group, GroupEvent.Type.INVITED, meId, invitee.getId())
-                .setRequestId(invitation.getId()));
-        return view(invitation, group);
+        boolean friendsNow = friends.areFriends(meId, invitee.getId());
+        return transactions.inTransaction(() -> {
+            LockedGroup locked = lock.lock(groupId.toString());
+            locked.caller(meId);
+            if (locked.isMember(invitee.getId())) {
+                throw new ApiException(ErrorCode.ALREADY_MEMBER, invitee.getUsername() + " is already a member");
+            }
+            if (!friendsNow) {
+                throw new ApiException(ErrorCode.NOT_FRIENDS, "You can only invite your friends");
+            }
+            ChatGroup group = locked.group();
+            if (pending(group.getId(), invitee.getId(), Kind.INVITATION).isPresent()) {
+                throw new ApiException(ErrorCode.ALREADY_INVITED, invitee.getUsername() + " is already invited");
+            }
+            GroupJoinRequest invitation = requests.save(
+                    GroupJoinRequest.invitation(group.getId(), invitee.getId(), meId, clock.instant()));
+            notices.send(new long[] {invitee.getId()}, notices.event(group, GroupEvent.Type.INVITED, meId,
+                    invitee.getId()).setRequestId(invitation.getId()));
+            return view(invitation, group);
+        });
     }
 
     /** The caller's pending invitations, newest first; none to dissolved groups. */

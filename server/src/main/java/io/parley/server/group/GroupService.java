@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -24,6 +23,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -44,12 +44,14 @@ class GroupService {
     private final GroupUsers users;
     private final FriendGraph friends;
     private final GroupNotices notices;
+    private final GroupTransactions transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     GroupService(GroupRepository groups, GroupMemberRepository members, GroupJoinRequestRepository requests,
             GroupFinder finder, GroupLock lock, GroupRoster roster, GroupConversations conversations, GroupUsers users,
-            FriendGraph friends, GroupNotices notices, ApplicationEventPublisher events, Clock clock) {
+            FriendGraph friends, GroupNotices notices, GroupTransactions transactions, ApplicationEventPublisher events,
+            Clock clock) {
         this.groups = groups;
         this.members = members;
         this.requests = requests;
@@ -60,17 +62,20 @@ class GroupService {
         this.users = users;
         this.friends = friends;
         this.notices = notices;
+        this.transactions = transactions;
         this.events = events;
         this.clock = clock;
     }
 
     /**
      * Creates a group owned by {@code meId} with the given friends as its first members (the caller and
-     * repeats in the list are ignored); everyone in it gets CREATED.
+     * repeats in the list are ignored); everyone in it gets CREATED. Friendships are checked before the
+     * transaction opens (see {@link GroupTransactions}).
      */
+    @Transactional(propagation = Propagation.NEVER)
     GroupViews.Group create(long meId, String name, String notice, JoinPolicy policy, Collection<UUID> memberIds) {
-        Set<UUID> wanted = new LinkedHashSet<>(memberIds);
-        List<User> invited = users.allByPublicIds(wanted).stream().filter(u -> u.getId() != meId).toList();
+        List<User> invited = users.allByPublicIds(new LinkedHashSet<>(memberIds)).stream()
+                .filter(u -> u.getId() != meId).toList();
         roster.checkRoom(1 + invited.size());
         for (User user : invited) {
             if (!friends.areFriends(meId, user.getId())) {
@@ -78,19 +83,8 @@ class GroupService {
                         + " is not your friend");
             }
         }
-        Instant now = clock.instant();
-        ChatGroup group = groups.save(new ChatGroup(name, notice, policy, now));
-        members.save(new GroupMember(group.getId(), meId, GroupRole.OWNER, now));
-        conversations.open(group.getUuid(), meId);
-        for (User user : invited) {
-            members.save(new GroupMember(group.getId(), user.getId(), GroupRole.MEMBER, now));
-            conversations.addMember(group.getUuid(), user.getId());
-        }
         long[] everyone = LongStream.concat(LongStream.of(meId), invited.stream().mapToLong(User::getId)).toArray();
-        events.publishEvent(new GroupChanged(group.getUuid(),
-                LongStream.of(everyone).boxed().collect(Collectors.toUnmodifiableSet())));
-        notices.send(everyone, notices.event(group, GroupEvent.Type.CREATED, meId));
-        return GroupViews.Group.of(group, everyone.length, GroupRole.OWNER);
+        return transactions.inTransaction(() -> insert(meId, name, notice, policy, everyone));
     }
 
     /** A group that is not dissolved; 404 GROUP_NOT_FOUND otherwise. */
@@ -189,6 +183,22 @@ class GroupService {
         requests.cancelAllPending(locked.group().getId(), now);
         events.publishEvent(GroupChanged.settingsOrRoles(locked.group().getUuid()));
         notices.send(locked.memberIds(), notices.event(locked.group(), GroupEvent.Type.DISSOLVED, meId));
+    }
+
+    /** Stores a new group whose owner is {@code everyone[0]}, the others its members, and tells them all. */
+    private GroupViews.Group insert(long meId, String name, String notice, JoinPolicy policy, long[] everyone) {
+        Instant now = clock.instant();
+        ChatGroup group = groups.save(new ChatGroup(name, notice, policy, now));
+        members.save(new GroupMember(group.getId(), meId, GroupRole.OWNER, now));
+        conversations.open(group.getUuid(), meId);
+        for (int i = 1; i < everyone.length; i++) {
+            members.save(new GroupMember(group.getId(), everyone[i], GroupRole.MEMBER, now));
+            conversations.addMember(group.getUuid(), everyone[i]);
+        }
+        events.publishEvent(new GroupChanged(group.getUuid(),
+                LongStream.of(everyone).boxed().collect(Collectors.toUnmodifiableSet())));
+        notices.send(everyone, notices.event(group, GroupEvent.Type.CREATED, meId));
+        return GroupViews.Group.of(group, everyone.length, GroupRole.OWNER);
     }
 
     private void updated(LockedGroup locked, long actorId) {
