@@ -1,9 +1,7 @@
 package io.parley.server.friend;
 
-import java.util.Map;
+import io.parley.server.cache.ReadThroughCache;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -24,13 +22,8 @@ public class FriendGraph {
 
     private final UserRelationsLoader loader;
     private final FriendProperties properties;
-    private final Map<Long, UserRelations> byUser = new ConcurrentHashMap<>();
-    /**
-     * Counts evictions. A load remembers the count before it reads and keeps its result only if no eviction
-     * happened meanwhile: otherwise it may have read the database just before a commit whose eviction has
-     * already run, and caching that would serve the old state until the next change.
-     */
-    private final AtomicLong evictions = new AtomicLong();
+    /** A load overlapping a change's eviction is returned but not kept: see {@link ReadThroughCache}. */
+    private final ReadThroughCache<Long, UserRelations> byUser = ReadThroughCache.unbounded();
 
     FriendGraph(UserRelationsLoader loader, FriendProperties properties) {
         this.loader = loader;
@@ -70,20 +63,11 @@ public class FriendGraph {
     }
 
     void evict(long userId, long otherUserId) {
-        evictions.incrementAndGet();
-        byUser.remove(userId);
-        byUser.remove(otherUserId);
+        byUser.evict(userId);
+        byUser.evict(otherUserId);
     }
 
     private UserRelations relationsOf(long userId) {
-        UserRelations cached = byUser.get(userId);
-        if (cached != null) {
-            return cached;
-        }
-        long evictionsBefore = evictions.get();
-        UserRelations loaded = loader.load(userId);
-        byUser.compute(userId, (id, current) -> current != null ? current
-                : evictions.get() == evictionsBefore ? loaded : null);
-        return loaded;
+        return byUser.get(userId, loader::load);
     }
 }

@@ -1,14 +1,12 @@
 package io.parley.server.user;
 
 import io.parley.server.auth.AuthenticatedUser;
+import io.parley.server.media.AvatarImages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,16 +24,12 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "users", description = "Profiles and user search")
 class AvatarController {
 
-    /**
-     * The avatar URL stays the same when the image changes, so caches must ask again each time; the ETag (the
-     * content hash) makes asking cheap: an unchanged avatar costs a 304 without a body.
-     */
-    private static final CacheControl CACHE = CacheControl.noCache().cachePublic();
-
     private final AvatarService avatars;
+    private final AvatarImages images;
 
-    AvatarController(AvatarService avatars) {
+    AvatarController(AvatarService avatars, AvatarImages images) {
         this.avatars = avatars;
+        this.images = images;
     }
 
     @PostMapping(path = "/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -56,19 +50,6 @@ class AvatarController {
                     + "404 NOT_FOUND when the user has no avatar.")
     ResponseEntity<InputStreamResource> avatar(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) throws IOException {
-        String key = avatars.keyOf(id);
-        String etag = '"' + key + '"';
-        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHE).build();
-        }
-        AvatarService.AvatarImage image = avatars.open(key);
-        return ResponseEntity.ok()
-                .contentType(image.format().mediaType())
-                .eTag(etag)
-                .cacheControl(CACHE)
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline().filename("avatar." + image.format().extension()).build().toString())
-                .body(new InputStreamResource(image.content()));
+        return images.serve(avatars.keyOf(id), ifNoneMatch);
     }
 }

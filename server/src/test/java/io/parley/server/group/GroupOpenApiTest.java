@@ -1,0 +1,54 @@
+package io.parley.server.group;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.server.support.ApiClient;
+import io.parley.server.support.OnH2;
+import io.parley.server.support.ServerTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The OpenAPI document lists the group endpoints and the refusals they can give. */
+@OnH2
+class GroupOpenApiTest extends ServerTest {
+
+    @Test
+    void theDocumentListsTheGroupEndpointsWithTheirErrorCodes() {
+        ApiClient.Response docs = api.get("/v3/api-docs", null);
+
+        JsonNode paths = docs.body().path("paths");
+        assertOperations(paths, "/api/v1/groups", "get", "post");
+        assertOperations(paths, "/api/v1/groups/mine", "get");
+        assertOperations(paths, "/api/v1/groups/{id}", "get", "patch", "delete");
+        assertOperations(paths, "/api/v1/groups/{id}/mute", "put", "delete");
+        assertOperations(paths, "/api/v1/groups/{id}/transfer", "post");
+        assertOperations(paths, "/api/v1/groups/{id}/avatar", "get", "post");
+        assertOperations(paths, "/api/v1/groups/{id}/join", "post");
+        assertOperations(paths, "/api/v1/groups/{id}/requests", "get");
+        assertOperations(paths, "/api/v1/groups/{id}/requests/{requestId}/approve", "post");
+        assertOperations(paths, "/api/v1/groups/{id}/requests/{requestId}/reject", "post");
+        assertOperations(paths, "/api/v1/groups/{id}/invitations", "post");
+        assertOperations(paths, "/api/v1/groups/{id}/members", "get");
+        assertOperations(paths, "/api/v1/groups/{id}/members/me", "delete");
+        assertOperations(paths, "/api/v1/groups/{id}/members/{userId}", "delete");
+        assertOperations(paths, "/api/v1/groups/{id}/members/{userId}/mute", "put", "delete");
+        assertOperations(paths, "/api/v1/groups/{id}/members/{userId}/role", "put");
+        assertOperations(paths, "/api/v1/group-invitations", "get");
+        assertOperations(paths, "/api/v1/group-invitations/{requestId}/accept", "post");
+        assertOperations(paths, "/api/v1/group-invitations/{requestId}/reject", "post");
+
+        assertThat(paths.path("/api/v1/groups/{id}/members/{userId}").path("delete").path("description").asString())
+                .contains("NOT_GROUP_ADMIN", "NOT_GROUP_OWNER", "NOT_A_MEMBER");
+        assertThat(paths.path("/api/v1/groups/{id}/join").path("post").path("description").asString())
+                .contains("INVITE_ONLY", "GROUP_FULL");
+        assertThat(paths.path("/api/v1/groups/{id}/members/me").path("delete").path("description").asString())
+                .contains("OWNER_MUST_TRANSFER");
+    }
+
+    private static void assertOperations(JsonNode paths, String path, String... methods) {
+        assertThat(paths.has(path)).as(path).isTrue();
+        for (String method : methods) {
+            assertThat(paths.path(path).has(method)).as(method + " " + path).isTrue();
+        }
+    }
+}
