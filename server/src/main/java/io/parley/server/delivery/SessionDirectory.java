@@ -10,8 +10,4 @@ public interface SessionDirectory {
 
     /** The user's connected devices on this node; empty when none. Keyed by the internal user id. */
     Collection<DeviceConnection> devicesOf(long userId);
-
-    default boolean isOnline(long userId) {
-        return !devicesOf(userId).isEmpty();
-    }
 }

@@ -45,7 +45,7 @@ class GroupMemberController {
     @GetMapping
     @Operation(summary = "The group's members (members only)", description = "Owner first, then admins, then "
             + "members, each by joining time; with role, muted / mutedUntil (null while muted means until unmuted) "
-            + "and online (a device connected). 404 GROUP_NOT_FOUND also when you are not a member.")
+            + "online (a device connected) and lastSeen (when the last device left; null while online or never seen). 404 GROUP_NOT_FOUND also when you are not a member.")
     List<GroupViews.Member> list(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
         return members.members(me.id(), id);
     }

@@ -1,7 +1,8 @@
 package io.parley.server.group;
 
 import io.parley.protocol.GroupEvent;
-import io.parley.server.delivery.SessionDirectory;
+import io.parley.server.presence.PresenceTracker;
+import io.parley.server.presence.UserPresence;
 import io.parley.server.user.User;
 import io.parley.server.web.ApiException;
 import io.parley.server.web.ErrorCode;
@@ -33,20 +34,20 @@ class GroupMemberService {
     private final GroupLock lock;
     private final GroupRoster roster;
     private final GroupUsers users;
-    private final SessionDirectory sessions;
+    private final PresenceTracker presence;
     private final GroupNotices notices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     GroupMemberService(GroupFinder finder, GroupMemberRepository members, GroupLock lock, GroupRoster roster,
-            GroupUsers users, SessionDirectory sessions, GroupNotices notices,
+            GroupUsers users, PresenceTracker presence, GroupNotices notices,
             ApplicationEventPublisher events, Clock clock) {
         this.finder = finder;
         this.members = members;
         this.lock = lock;
         this.roster = roster;
         this.users = users;
-        this.sessions = sessions;
+        this.presence = presence;
         this.notices = notices;
         this.events = events;
         this.clock = clock;
@@ -63,10 +64,12 @@ class GroupMemberService {
         if (all.stream().noneMatch(m -> m.getUserId() == meId)) {
             throw GroupRefusals.notFound();
         }
-        Map<Long, User> byId = users.byIds(all.stream().map(GroupMember::getUserId).toList());
+        List<Long> ids = all.stream().map(GroupMember::getUserId).toList();
+        Map<Long, User> byId = users.byIds(ids);
+        Map<Long, UserPresence> presences = presence.presenceOf(ids);
         Instant now = clock.instant();
         return all.stream()
-                .map(m -> GroupViews.Member.of(m, byId.get(m.getUserId()), sessions.isOnline(m.getUserId()), now))
+                .map(m -> GroupViews.Member.of(m, byId.get(m.getUserId()), presences.get(m.getUserId()), now))
                 .sorted(BY_ROLE_THEN_JOINED)
                 .toList();
     }
@@ -157,6 +160,7 @@ class GroupMemberService {
     }
 
     private GroupViews.Member memberView(GroupMember member, Instant now) {
-        return GroupViews.Member.of(member, users.byId(member.getUserId()), sessions.isOnline(member.getUserId()), now);
+        return GroupViews.Member.of(member, users.byId(member.getUserId()),
+                presence.presenceOf(List.of(member.getUserId())).get(member.getUserId()), now);
     }
 }

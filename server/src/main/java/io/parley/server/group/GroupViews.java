@@ -1,5 +1,6 @@
 package io.parley.server.group;
 
+import io.parley.server.presence.UserPresence;
 import io.parley.server.user.User;
 import io.parley.server.user.UserViews;
 import java.time.Instant;
@@ -31,18 +32,18 @@ final class GroupViews {
     /**
      * A member. {@code muted} is whether they may not speak now because of their own mute; {@code mutedUntil}
      * when that mute ends, null when it lasts until lifted (or when not muted). {@code online}: a device of
-     * theirs is connected.
+     * theirs is connected; {@code lastSeen}: when their last device left, null while online or never seen.
      */
     record Member(String id, String username, String nickname, String avatarUrl, GroupRole role, boolean muted,
-            Instant mutedUntil, boolean online, Instant joinedAt) {
+            Instant mutedUntil, boolean online, Instant lastSeen, Instant joinedAt) {
 
-        static Member of(GroupMember member, User user, boolean online, Instant now) {
+        static Member of(GroupMember member, User user, UserPresence presence, Instant now) {
             boolean muted = member.isMutedAt(now);
             Instant until = muted && !GroupSnapshot.Member.UNTIL_UNMUTED.equals(member.mutedUntil())
                     ? member.mutedUntil() : null;
             UserViews.Public view = UserViews.Public.of(user);
             return new Member(view.id(), view.username(), view.nickname(), view.avatarUrl(), member.getRole(), muted,
-                    until, online, member.getJoinedAt());
+                    until, presence.online(), presence.lastSeen(), member.getJoinedAt());
         }
     }
 

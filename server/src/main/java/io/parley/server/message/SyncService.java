@@ -5,10 +5,8 @@ import io.parley.protocol.GroupSummary;
 import io.parley.protocol.MessageType;
 import io.parley.protocol.SyncRequest;
 import io.parley.protocol.SyncResponse;
-import io.parley.protocol.UserSummary;
 import io.parley.server.auth.AuthenticatedUser;
 import io.parley.server.delivery.FrameError;
-import io.parley.server.user.UserCard;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +80,7 @@ class SyncService {
                 .setUnreadMentions(m.unreadMentions())
                 .setMuted(m.muted());
         if (line.peer() != null) {
-            b.setPeer(userSummary(line.peer()));
+            b.setPeer(line.peer().summary());
         }
         if (line.group() != null) {
             ConversationLine.GroupCard g = line.group();
@@ -94,15 +92,6 @@ class SyncService {
         }
         if (line.last() != null) {
             b.setLastMessage(ChatMessages.toProto(line.last(), line.lastSender()));
-        }
-        return b.build();
-    }
-
-    static UserSummary userSummary(UserCard card) {
-        UserSummary.Builder b = UserSummary.newBuilder().setUserId(card.uuid()).setUsername(card.username())
-                .setNickname(card.nickname());
-        if (card.avatarUrl() != null) {
-            b.setAvatar(card.avatarUrl());
         }
         return b.build();
     }
