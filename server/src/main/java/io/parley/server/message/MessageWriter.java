@@ -49,9 +49,12 @@ class MessageWriter implements SmartLifecycle {
         return Optional.empty();
     }
 
+    /** Starts a thread per stripe; after a {@link #stop} (a context can be stopped and started again) anew. */
     @Override
     public void start() {
+        threads.clear();
         for (int i = 0; i < stripes.size(); i++) {
+            stripes.get(i).open();
             Thread thread = new Thread(stripes.get(i), "parley-writer-" + i);
             thread.setDaemon(true);
             thread.start();

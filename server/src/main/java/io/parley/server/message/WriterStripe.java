@@ -49,7 +49,7 @@ final class WriterStripe implements Runnable {
     private final Map<String, Conversation> conversations = lru(MAX_CACHED_CONVERSATIONS);
     /** Acks of recent sends by dedupe key, so a retry is answered without touching the database. */
     private final Map<String, SendAck> recentAcks;
-    private volatile boolean running = true;
+    private volatile boolean running;
 
     WriterStripe(MessageProperties properties, MessageStore store, SendPolicy policy, UserDirectory users,
             DevicePush push, ErrorReplies errors, MessageMetrics metrics, Clock clock) {
@@ -68,6 +68,11 @@ final class WriterStripe implements Runnable {
     /** Queues a send; false when the queue is full. */
     boolean offer(PendingSend send) {
         return running && queue.offer(send);
+    }
+
+    /** Takes sends again; called before the stripe's thread (re)starts. */
+    void open() {
+        running = true;
     }
 
     /** Stops taking sends; what is queued is still written before the thread ends. */
