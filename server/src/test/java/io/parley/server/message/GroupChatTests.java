@@ -93,9 +93,11 @@ abstract class GroupChatTests extends MessagingTest {
             assertNothingElseQueued(ws, 2);   // exactly once
         }
 
-        for (ApiClient.Account member : offline.subList(0, 30)) {
-            List<ChatMessage> synced = syncAll(device(member), Map.of(), 50);
+        for (ApiClient.Account member : offline) {
+            WsClient late = device(member);
+            List<ChatMessage> synced = syncAll(late, Map.of(), 50);
             assertThat(synced).extracting(ChatMessage::getMessageId).containsExactly(ack.getMessageId());
+            late.close();
         }
         assertThat(unread(owner, conversation)).isZero();
         members.parallelStream().forEach(m -> assertThat(unread(m, conversation)).isEqualTo(1));
@@ -121,6 +123,8 @@ abstract class GroupChatTests extends MessagingTest {
 
         outsiderWs.send(groupText(2, groupId, "x-1", "let me in"));
         assertThat(outsiderWs.error(2).getCode()).isEqualTo("GROUP_NOT_FOUND");
+        assertThat(api.get("/api/v1/conversations/" + conversation + "/messages", outsider.accessToken()).code())
+                .isEqualTo("CONVERSATION_NOT_FOUND");
 
         assertThat(api.delete("/api/v1/groups/" + groupId + "/members/" + kicked.id(), owner.accessToken()).status())
                 .isBetween(200, 204);
