@@ -113,16 +113,13 @@ abstract class ConversationFeaturesTests extends MessagingTest {
     @Test
     void aReplyQuotesAnEarlierMessageOfTheSameConversation() {
         SendAck first = send(alicePhone, 1, bob, "q-1", "lunch?");
-        Frame reply = Frame.newBuilder().setRef(2).setSend(text(2, alice, "q-2", "yes!").getSend().toBuilder()
-                .setMessage(text(2, alice, "q-2", "yes!").getSend().getMessage().toBuilder().setReplyToSeq(first.getSeq())))
-                .build();
+        Frame reply = text(2, alice, "q-2", "yes!", m -> m.setReplyToSeq(first.getSeq()));
         bobPhone.send(reply);
         assertThat(bobPhone.await(Frame.KindCase.ACK).getAck().getSeq()).isEqualTo(2);
         ChatMessage atAlice = alicePhone.await(Frame.KindCase.DELIVER).getDeliver().getMessage();
         assertThat(atAlice.getReplyToSeq()).isEqualTo(first.getSeq());
 
-        Frame dangling = Frame.newBuilder().setRef(3).setSend(text(3, alice, "q-3", "?").getSend().toBuilder()
-                .setMessage(text(3, alice, "q-3", "?").getSend().getMessage().toBuilder().setReplyToSeq(77))).build();
+        Frame dangling = text(3, alice, "q-3", "?", m -> m.setReplyToSeq(77));
         bobPhone.send(dangling);
         assertThat(bobPhone.error(3).getCode()).isEqualTo("MESSAGE_NOT_FOUND");
 

@@ -2,6 +2,7 @@ package io.parley.server.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import io.parley.protocol.ChatMessage;
 import io.parley.protocol.ConversationSummary;
 import io.parley.protocol.Frame;
@@ -160,11 +161,7 @@ abstract class DirectMessagingTests extends MessagingTest {
         WsClient evePhone = device(eve);
         WsClient bobPhone = device(bob);
 
-        Frame forged = text(1, bob, "f-1", "I am alice").toBuilder()
-                .setSend(text(1, bob, "f-1", "I am alice").getSend().toBuilder()
-                        .setMessage(text(1, bob, "f-1", "I am alice").getSend().getMessage().toBuilder()
-                                .setFrom(alice.id()).setFromUsername(alice.username())))
-                .build();
+        Frame forged = text(1, bob, "f-1", "I am alice", m -> m.setFrom(alice.id()).setFromUsername(alice.username()));
         evePhone.send(forged);
         assertThat(evePhone.await(Frame.KindCase.ACK).getAck().getConversationId())
                 .isEqualTo(ConversationIds.direct(eve.id(), bob.id()));
@@ -282,9 +279,7 @@ abstract class DirectMessagingTests extends MessagingTest {
 
         phone.send(text(1, bob, "", "no client id"));
         assertThat(phone.error(1).getCode()).isEqualTo("BAD_MESSAGE");
-        Frame withFile = text(2, bob, "f-1", "file").toBuilder().setSend(text(2, bob, "f-1", "file").getSend().toBuilder()
-                .setMessage(text(2, bob, "f-1", "file").getSend().getMessage().toBuilder()
-                        .setFile(com.google.protobuf.ByteString.copyFromUtf8("bytes")))).build();
+        Frame withFile = text(2, bob, "f-1", "file", m -> m.setFile(ByteString.copyFromUtf8("bytes")));
         phone.send(withFile);
         assertThat(phone.error(2).getCode()).isEqualTo("INLINE_FILE_NOT_SUPPORTED");
         phone.send(text(3, signUpUnfriended(), "u-1", "hi"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.protocol.ChatMessage;
 import io.parley.protocol.Frame;
 import io.parley.protocol.Ping;
+import io.parley.protocol.SendMessage;
 import io.parley.protocol.SendAck;
 import io.parley.server.gateway.GatewayServer;
 import io.parley.server.support.ApiClient;
@@ -15,6 +16,7 @@ import io.parley.server.support.WsClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -51,6 +53,14 @@ abstract class MessagingTest extends ServerTest {
 
     protected static Frame text(long ref, ApiClient.Account to, String clientMessageId, String content) {
         return Chat.text(ref, to, clientMessageId, content);
+    }
+
+    /** A text message with some fields changed, e.g. {@code m -> m.setReplyToSeq(3)}. */
+    protected static Frame text(long ref, ApiClient.Account to, String clientMessageId, String content,
+            UnaryOperator<ChatMessage.Builder> change) {
+        Frame plain = text(ref, to, clientMessageId, content);
+        return plain.toBuilder().setSend(SendMessage.newBuilder()
+                .setMessage(change.apply(plain.getSend().getMessage().toBuilder()))).build();
     }
 
     /** Sends a text message and waits for its ack (skipping Presence pushes, which come whenever friends connect). */
