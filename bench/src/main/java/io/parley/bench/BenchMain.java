@@ -1,31 +1,19 @@
 package io.parley.bench;
 
-import io.parley.bench.client.ClientLoop;
-import io.parley.bench.client.ConnectionStats;
 import io.parley.bench.client.Endpoint;
-import io.parley.bench.client.RestApi;
-import io.parley.bench.measure.Progress;
-import io.parley.bench.measure.ServerProbe;
-import io.parley.bench.measure.Timeline;
 import io.parley.bench.report.BenchmarksPage;
-import io.parley.bench.report.Charts;
 import io.parley.bench.report.HotMethods;
-import io.parley.bench.report.ResultBuilder;
-import io.parley.bench.report.ResultFiles;
-import io.parley.bench.report.ResultTable;
 import io.parley.bench.report.ScenarioResult;
 import io.parley.bench.scenario.Scenario;
-import io.parley.bench.scenario.ScenarioContext;
 import io.parley.bench.scenario.Scenarios;
-import io.parley.bench.scenario.ServerCapabilities;
-import io.parley.bench.setup.Population;
+import io.parley.bench.server.ServerLauncher;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -33,10 +21,16 @@ import java.util.OptionalLong;
  *
  * <pre>
  * run S1[,S2,...] --http=http://127.0.0.1:8080 --ws=ws://127.0.0.1:8090/ws [--server-pid=N] [--database=h2]
- *                 [--out=docs/bench] [--threads=2] [--source-ips=0] [scenario options]
- * page --results=docs/bench --out=docs/BENCHMARKS.md
- * hot-methods --jfr=server.jfr --out=docs/bench/jfr-s2-h2.json
+ *                 [--out=docs/bench] [scenario options]          against a server that is already running
+ * suite [--jar=server/target/parley-server.jar] [--databases=h2,mariadb] [--scenarios=S1,S2,S4,S5]
+ *       [--out=docs/bench] [--work=bench/target/suite] [--server-jvm="-Xmx2g"] [--jfr-scenario=S2]
+ *       [--server-per=scenario|database] [--S1.connections=10000 ...]
+ *                                                                 a fresh server per scenario (or database)
+ * page --results=docs/bench --out=docs/BENCHMARKS.md             the docs page from the results
+ * hot-methods --jfr=server.jfr --out=hot.json                    a JFR recording's hot methods
  * </pre>
+ * Common options: --threads (event loops, default: cores), --source-ips=N (spread connections over
+ * 127.0.0.2..), --rest-concurrency (setup requests in flight), --seed.
  */
 public final class BenchMain {
 
@@ -45,79 +39,101 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         Options options = new Options(args);
-        if (options.positional().isEmpty()) {
-            System.err.println("usage: run <S1,S2,...> [options] | page [options] | hot-methods [options]; see BENCHMARKS.md");
-            System.exit(2);
-        }
-        switch (options.positional().get(0)) {
-            case "run" -> run(options, System.out);
+        String command = options.positional().isEmpty() ? "" : options.positional().get(0);
+        switch (command) {
+            case "run" -> {
+                Endpoint endpoint = Endpoint.of(options.string("http", "http://127.0.0.1:8080"),
+                        options.string("ws", "ws://127.0.0.1:8090/ws"));
+                OptionalLong pid = options.has("server-pid")
+                        ? OptionalLong.of(options.longValue("server-pid", 0)) : OptionalLong.empty();
+                ScenarioRun run = new ScenarioRun(options, System.out);
+                for (Scenario scenario : scenarios(options.positional().size() > 1 ? options.positional().get(1) : "")) {
+                    run.run(scenario, endpoint, options.string("database", "h2"), pid,
+                            options.has("jfr") ? Path.of(options.string("jfr", "")) : null);
+                }
+                warnUnread(options, System.out);
+            }
+            case "suite" -> suite(options, System.out);
             case "page" -> BenchmarksPage.write(Path.of(options.string("results", "docs/bench")),
                     Path.of(options.string("out", "docs/BENCHMARKS.md")));
             case "hot-methods" -> HotMethods.write(Path.of(options.string("jfr", "server.jfr")),
                     Path.of(options.string("out", "hot-methods.json")), options.integer("top", 20));
             default -> {
-                System.err.println("unknown command " + options.positional().get(0));
+                System.err.println("usage: run <S1,S2,...> | suite | page | hot-methods [--options]; "
+                        + "see docs/BENCHMARKS.md");
                 System.exit(2);
             }
         }
         System.exit(0);
     }
 
-    /** Runs the scenarios named in the second positional argument; returns their results (also written to files). */
-    public static List<ScenarioResult> run(Options options, PrintStream out) throws Exception {
-        Endpoint endpoint = Endpoint.of(options.string("http", "http://127.0.0.1:8080"),
-                options.string("ws", "ws://127.0.0.1:8090/ws"));
-        String database = options.string("database", "h2");
+    /**
+     * Every scenario against every database, each on a freshly started server (so one scenario's users and
+     * memory do not weigh on the next; {@code --server-per=database} shares one server per database, for quick
+     * runs); the JFR profile is taken during {@code --jfr-scenario}.
+     */
+    public static List<ScenarioResult> suite(Options options, PrintStream out) throws Exception {
+        Path jar = Path.of(options.string("jar", "server/target/parley-server.jar"));
         Path outFolder = Path.of(options.string("out", "docs/bench"));
-        int threads = options.integer("threads", Runtime.getRuntime().availableProcessors());
-        List<InetAddress> sources = sourceAddresses(options.integer("source-ips", 0));
-        OptionalLong pid = options.has("server-pid") ? OptionalLong.of(options.longValue("server-pid", 0)) : OptionalLong.empty();
-        long seed = options.longValue("seed", 42);
-        String runId = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000_000L, 36);
-        RestApi api = new RestApi(endpoint.http(), options.integer("rest-concurrency", 32));
-        ServerProbe probe = new ServerProbe(api, pid);
-        ServerCapabilities capabilities = ServerCapabilities.of(api);
-
-        List<Scenario> scenarios = new ArrayList<>();
-        for (String id : options.positional().get(1).split(",")) {
-            scenarios.add(Scenarios.byId(id).orElseThrow(() -> new IllegalArgumentException("no scenario " + id)));
-        }
+        Path work = Path.of(options.string("work", "bench/target/suite"));
+        List<String> jvm = Arrays.stream(options.string("server-jvm", "-Xmx2g").split(" "))
+                .filter(s -> !s.isBlank()).toList();
+        String jfrScenario = options.string("jfr-scenario", "S2");
+        boolean serverPerScenario = !options.string("server-per", "scenario").equals("database");
+        List<Scenario> scenarios = scenarios(options.string("scenarios", "S1,S2,S4,S5"));
+        ScenarioRun run = new ScenarioRun(options, out);
         List<ScenarioResult> results = new ArrayList<>();
-        for (Scenario scenario : scenarios) {
-            var unavailable = scenario.unavailableOn(capabilities);
-            if (unavailable.isPresent()) {
-                out.println(scenario.id() + " skipped: " + unavailable.get());
-                continue;
+        for (String database : options.string("databases", "h2,mariadb").split(",")) {
+            List<List<Scenario>> batches = serverPerScenario
+                    ? scenarios.stream().map(List::of).toList() : List.of(scenarios);
+            for (List<Scenario> batch : batches) {
+                Path dir = work.resolve(database + "-" + batch.get(0).id().toLowerCase(Locale.ROOT));
+                deleteRecursively(dir);
+                out.println("== " + batch.stream().map(Scenario::id).toList() + " on " + database
+                        + ": starting the server (log: " + dir.resolve("server.log") + ")");
+                try (ServerLauncher server = ServerLauncher.start(jar, database, dir, jvm)) {
+                    for (Scenario scenario : batch) {
+                        Path jfr = scenario.id().equals(jfrScenario) ? dir.resolve("server.jfr") : null;
+                        ScenarioResult result = run.run(scenario, Endpoint.of(server.httpUrl(), server.wsUrl()),
+                                database, OptionalLong.of(server.pid()), jfr);
+                        if (result != null) {
+                            results.add(result);
+                        }
+                        if (jfr != null && Files.exists(jfr)) {
+                            HotMethods.write(jfr, outFolder.resolve("jfr-" + scenario.id().toLowerCase(Locale.ROOT)
+                                    + "-" + database + ".json"), options.integer("top", 20));
+                        }
+                    }
+                }
             }
-            String label = scenario.id() + " " + database;
-            Instant startedAt = Instant.now();
-            long start = System.nanoTime();
-            ResultBuilder builder = new ResultBuilder();
-            try (ClientLoop loop = new ClientLoop(threads, sources); Progress progress = new Progress(label, out)) {
-                ScenarioContext context = new ScenarioContext(options, endpoint, api, loop, new ConnectionStats(),
-                        new Population(api, "b" + runId + scenario.id().toLowerCase(), progress), probe, progress,
-                        new Timeline(start), seed, outFolder);
-                scenario.run(context, builder);
-            }
-            ScenarioResult result = builder.build(scenario.id(), scenario.title(), database, startedAt.toString(),
-                    (System.nanoTime() - start) / 1e9, Machine.describe());
-            ResultFiles.write(result, outFolder);
-            Charts.write(result, outFolder);
-            ResultTable.print(result, out);
-            results.add(result);
         }
-        if (!options.unread().isEmpty()) {
-            out.println("warning: options not used by these scenarios: " + options.unread());
-        }
+        warnUnread(options, out);
         return results;
     }
 
-    /** 127.0.0.2, 127.0.0.3, ...: each loopback address has its own ephemeral ports. */
-    private static List<InetAddress> sourceAddresses(int count) throws UnknownHostException {
-        List<InetAddress> addresses = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            addresses.add(InetAddress.getByAddress(new byte[] {127, 0, (byte) ((i + 2) / 256), (byte) ((i + 2) % 256)}));
+    private static List<Scenario> scenarios(String ids) {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String id : ids.split(",")) {
+            scenarios.add(Scenarios.byId(id.trim()).orElseThrow(() -> new IllegalArgumentException(
+                    "no scenario '" + id + "'; known: " + Scenarios.all().stream().map(Scenario::id).toList())));
         }
-        return addresses;
+        return scenarios;
+    }
+
+    private static void warnUnread(Options options, PrintStream out) {
+        if (!options.unread().isEmpty()) {
+            out.println("warning: options no scenario used: " + options.unread());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

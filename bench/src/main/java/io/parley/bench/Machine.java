@@ -22,6 +22,15 @@ final class Machine {
         return machine;
     }
 
+    /** The 1-minute load average: how busy the shared machine was around a run. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     private static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()

@@ -14,11 +14,20 @@ import java.util.TreeSet;
  */
 public final class Options {
 
-    private final Map<String, String> values = new LinkedHashMap<>();
-    private final List<String> positional = new ArrayList<>();
-    private final Set<String> read = Collections.synchronizedSet(new TreeSet<>());
+    private final Map<String, String> values;
+    private final List<String> positional;
+    private final Set<String> read;
+    private final String scope;
+
+    private Options(Map<String, String> values, List<String> positional, Set<String> read, String scope) {
+        this.values = values;
+        this.positional = positional;
+        this.read = read;
+        this.scope = scope;
+    }
 
     public Options(String... args) {
+        this(new LinkedHashMap<>(), new ArrayList<>(), Collections.synchronizedSet(new TreeSet<>()), null);
         for (String arg : args) {
             if (arg.startsWith("--")) {
                 int eq = arg.indexOf('=');
@@ -33,7 +42,19 @@ public final class Options {
         return positional;
     }
 
+    /**
+     * The options as one scenario sees them: {@code --S1.connections=10000} overrides {@code --connections} for
+     * S1 only, so one suite command can size every scenario.
+     */
+    public Options scoped(String scenarioId) {
+        return new Options(values, positional, read, scenarioId);
+    }
+
     public String string(String name, String fallback) {
+        if (scope != null && values.containsKey(scope + "." + name)) {
+            read.add(scope + "." + name);
+            return values.get(scope + "." + name);
+        }
         read.add(name);
         return values.getOrDefault(name, fallback);
     }
@@ -56,7 +77,7 @@ public final class Options {
 
     public boolean has(String name) {
         read.add(name);
-        return values.containsKey(name);
+        return values.containsKey(name) || scope != null && values.containsKey(scope + "." + name);
     }
 
     /** Options given but never read: most likely typos. */

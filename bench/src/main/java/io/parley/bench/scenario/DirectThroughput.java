@@ -51,7 +51,7 @@ public final class DirectThroughput implements Scenario {
         int messageBytes = options.integer("message-bytes", 100);
         int maxMessages = options.integer("max-messages", 4_000_000);
         Duration drain = Duration.ofSeconds(options.integer("drain-seconds", 30));
-        String jfr = options.string("jfr", "");
+        Path jfr = context.flightRecording();
         result.parameter("users", userCount).parameter("friends per user", friends)
                 .parameter("window per user", window).parameter("closed-loop seconds", closedSeconds)
                 .parameter("paced seconds", pacedSeconds).parameter("warm-up seconds", warmupSeconds)
@@ -77,14 +77,15 @@ public final class DirectThroughput implements Scenario {
                     errors, content, context.seed() + me.index()));
         }
         ChatLoad load = new ChatLoad(chatters);
+        openConversations(context, ledger, chatters, pairs, result);
 
         // Closed loop: as fast as acks come back.
         Latency closedLatency = new Latency();
         long closedStart = System.nanoTime();
         ledger.measureInto(closedLatency, closedStart + Duration.ofSeconds(warmupSeconds).toNanos());
         context.progress().phase("closed loop, window " + window + " per user", () -> progress(context, ledger, load));
-        if (!jfr.isEmpty()) {
-            context.probe().startFlightRecording(Path.of(jfr));
+        if (jfr != null) {
+            context.probe().startFlightRecording(jfr);
         }
         double serverCpu0 = context.probe().cpuSeconds();
         double benchCpu0 = benchCpuSeconds();
@@ -95,8 +96,8 @@ public final class DirectThroughput implements Scenario {
         double closedWall = (closedEnd - closedStart) / 1e9;
         double serverCores = Figures.cores(serverCpu0, context.probe().cpuSeconds(), closedWall);
         double benchCores = Figures.cores(benchCpu0, benchCpuSeconds(), closedWall);
-        if (!jfr.isEmpty()) {
-            context.probe().stopFlightRecording(Path.of(jfr));
+        if (jfr != null) {
+            context.probe().stopFlightRecording(jfr);
         }
         int from = second(context, closedStart) + warmupSeconds;
         int to = second(context, closedEnd);
@@ -133,10 +134,33 @@ public final class DirectThroughput implements Scenario {
         latencies.put(String.format("paced %.0f msg/s", pacedRate), pacedLatency);
         latencies.put("closed loop (saturated)", closedLatency);
         result.panel(Figures.latencies("send-to-receipt latency", "ms", latencies));
-        if (!jfr.isEmpty()) {
-            result.note("JFR profile of the server during the closed loop: " + Path.of(jfr).getFileName());
+        if (jfr != null) {
+            result.note("JFR profile of the server taken during the closed loop");
         }
         context.closeAll(connected.clients());
+    }
+
+    /**
+     * One message per friendship before measuring: friends who chat have a conversation already, and creating
+     * one is a cost of its own, reported here rather than mixed into the throughput.
+     */
+    private static void openConversations(ScenarioContext context, MessageLedger ledger, List<Chatter> chatters,
+            List<Account[]> pairs, ResultBuilder result) throws InterruptedException {
+        Map<Integer, List<Account>> firstMessages = new LinkedHashMap<>();
+        pairs.forEach(pair -> firstMessages.computeIfAbsent(pair[0].index(), i -> new ArrayList<>()).add(pair[1]));
+        context.progress().phase("opening " + pairs.size() + " conversations (one message each)", () -> {
+            MessageLedger.Outcome o = ledger.outcome();
+            return o.acked() + "/" + pairs.size() + " acked";
+        });
+        long start = System.nanoTime();
+        chatters.forEach(c -> c.sendOneEach(firstMessages.getOrDefault(c.client().account().index(), List.of())));
+        if (!context.awaitUntil(ledger::settled, Duration.ofMinutes(5))) {
+            throw new IllegalStateException("the first messages were not all delivered: " + ledger.outcome());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        result.metric("conversations-opened", "conversations opened (first message each)", pairs.size(), "convs")
+                .metric("conversation-open-rate", "first messages delivered per second", pairs.size() / seconds,
+                        "convs/s");
     }
 
     private static String progress(ScenarioContext context, MessageLedger ledger, ChatLoad load) {

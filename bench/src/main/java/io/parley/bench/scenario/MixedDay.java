@@ -151,6 +151,8 @@ public final class MixedDay implements Scenario {
                 .metric("reconnect-p99", "reconnect + sync p99", reconnects.percentileMillis(99), "ms")
                 .metric("pushed-and-synced", "received both pushed and synced (allowed)", inboxStats.pushedAndSynced(),
                         "msgs");
+        churners.stream().map(Churner::lastFailure).filter(f -> f != null).distinct().limit(3)
+                .forEach(failure -> result.note("a reconnect failed: " + failure));
         Figures.messages(result, ledger.outcome(), inboxStats, errors);
         Figures.connections(result, context.connectionStats());
         result.panel(Figures.throughput(context.timeline(), "per second", "sent", "delivered", "connected"));

@@ -25,7 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
-/** What a scenario works with: the server's address, clients, setup helpers, probes and the clock of the run. */
+/**
+ * What a scenario works with: the server's address, clients, setup helpers, probes and the clock of the run.
+ * {@code flightRecording}: where the server's JFR recording of the scenario's main load goes, or null for none.
+ */
 public record ScenarioContext(
         Options options,
         Endpoint endpoint,
@@ -37,7 +40,7 @@ public record ScenarioContext(
         Progress progress,
         Timeline timeline,
         long seed,
-        Path outputFolder) {
+        Path flightRecording) {
 
     /** Connections opened (each up to its Welcome), how many failed (with a few reasons), and how long it took. */
     public record Connections(List<BenchClient> clients, int failed, List<String> failures, double seconds,

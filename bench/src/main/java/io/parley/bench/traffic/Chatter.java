@@ -83,6 +83,16 @@ public final class Chatter implements FrameListener {
         });
     }
 
+    /** Sends one message to each of {@code recipients} (e.g. to open the conversations before a measurement). */
+    public void sendOneEach(List<Account> recipients) {
+        client.eventLoop().execute(() -> recipients.forEach(to -> {
+            int index = ledger.newMessage(1);
+            if (index >= 0) {
+                send(index, to);
+            }
+        }));
+    }
+
     public void stop() {
         client.eventLoop().execute(() -> {
             running = false;
@@ -138,7 +148,10 @@ public final class Chatter implements FrameListener {
             running = false;
             return;
         }
-        Account to = friends.get(random.nextInt(friends.size()));
+        send(index, friends.get(random.nextInt(friends.size())));
+    }
+
+    private void send(int index, Account to) {
         Frame frame = Frame.newBuilder().setRef(index).setSend(SendMessage.newBuilder().setMessage(ChatMessage.newBuilder()
                 .setClientMessageId(ledger.clientMessageId(index))
                 .setTo(to.userId())

@@ -32,6 +32,7 @@ public final class Churner {
     private final long[] offlineMillis;
     private final AtomicLong syncs = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private volatile String lastFailure;
     private volatile boolean running = true;
     private volatile boolean online;
     private volatile BenchClient current;
@@ -79,6 +80,11 @@ public final class Churner {
         return failures.get();
     }
 
+    /** Why the last failed reconnect failed, or null. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
     public BenchClient client() {
         return current;
     }
@@ -93,6 +99,7 @@ public final class Churner {
                 .whenComplete((synced, failure) -> {
                     if (failure != null) {
                         failures.incrementAndGet();
+                        lastFailure = failure.toString();
                         scheduler.schedule(this::connectAndSync, 1, TimeUnit.SECONDS);
                         return;
                     }
