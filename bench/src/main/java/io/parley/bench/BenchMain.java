@@ -23,7 +23,7 @@ import java.util.OptionalLong;
  * run S1[,S2,...] --http=http://127.0.0.1:8080 --ws=ws://127.0.0.1:8090/ws [--server-pid=N] [--database=h2]
  *                 [--out=docs/bench] [scenario options]          against a server that is already running
  * suite [--jar=server/target/parley-server.jar] [--databases=h2,mariadb] [--scenarios=S1,S2,S4,S5]
- *       [--out=docs/bench] [--work=bench/target/suite] [--server-jvm="-Xmx2g"] [--jfr-scenario=S2]
+ *       [--out=docs/bench] [--work=bench/target/suite] [--server-jvm="-Xms1g -Xmx1g -XX:+AlwaysPreTouch"] [--jfr-scenario=S2]
  *       [--server-per=scenario|database] [--S1.connections=10000 ...]
  *                                                                 a fresh server per scenario (or database)
  * page --results=docs/bench --out=docs/BENCHMARKS.md             the docs page from the results
@@ -76,7 +76,7 @@ public final class BenchMain {
         Path jar = Path.of(options.string("jar", "server/target/parley-server.jar"));
         Path outFolder = Path.of(options.string("out", "docs/bench"));
         Path work = Path.of(options.string("work", "bench/target/suite"));
-        List<String> jvm = Arrays.stream(options.string("server-jvm", "-Xmx2g").split(" "))
+        List<String> jvm = Arrays.stream(options.string("server-jvm", "-Xms1g -Xmx1g -XX:+AlwaysPreTouch").split(" "))
                 .filter(s -> !s.isBlank()).toList();
         String jfrScenario = options.string("jfr-scenario", "S2");
         boolean serverPerScenario = !options.string("server-per", "scenario").equals("database");

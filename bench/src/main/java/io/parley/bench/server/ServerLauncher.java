@@ -62,7 +62,7 @@ public final class ServerLauncher implements AutoCloseable {
         command.addAll(List.of("-jar", jarCopy.toString(),
                 "--server.port=" + http,
                 "--parley.gateway.port=" + gateway,
-                "--parley.data-dir=" + workDir.resolve("data"),
+                "--parley.data-dir=" + workDir.resolve("data").toAbsolutePath(),
                 "--parley.auth.bcrypt-strength=4",
                 "--parley.gateway.frames-per-second=1000000",
                 "--parley.gateway.frame-burst=1000000"));
