@@ -14,8 +14,10 @@ ulimit -n "$(ulimit -Hn)" || true
 echo "open files limit: $(ulimit -n)"
 
 mvn -B -q -DskipTests package
+# Run a copy, so that rebuilding meanwhile does not pull classes from under the running bench.
+mkdir -p bench/target/suite && cp bench/target/parley-bench.jar bench/target/suite/parley-bench.jar
 
-java -Xmx3g -jar bench/target/parley-bench.jar suite \
+java -Xmx3g -jar bench/target/suite/parley-bench.jar suite \
   --jar=server/target/parley-server.jar \
   --databases=h2,mariadb \
   --scenarios=S1,S2,S4,S5 \
@@ -29,4 +31,4 @@ java -Xmx3g -jar bench/target/parley-bench.jar suite \
   --S5.connections=2000 --S5.seconds=60 \
   "$@"
 
-java -jar bench/target/parley-bench.jar page --results=docs/bench --out=docs/BENCHMARKS.md
+java -jar bench/target/suite/parley-bench.jar page --results=docs/bench --out=docs/BENCHMARKS.md
