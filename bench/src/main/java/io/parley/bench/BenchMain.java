@@ -94,10 +94,16 @@ public final class BenchMain {
                 try (ServerLauncher server = ServerLauncher.start(jar, database, dir, jvm)) {
                     for (Scenario scenario : batch) {
                         Path jfr = scenario.id().equals(jfrScenario) ? dir.resolve("server.jfr") : null;
-                        ScenarioResult result = run.run(scenario, Endpoint.of(server.httpUrl(), server.wsUrl()),
-                                database, OptionalLong.of(server.pid()), jfr);
-                        if (result != null) {
-                            results.add(result);
+                        try {
+                            ScenarioResult result = run.run(scenario, Endpoint.of(server.httpUrl(), server.wsUrl()),
+                                    database, OptionalLong.of(server.pid()), jfr);
+                            if (result != null) {
+                                results.add(result);
+                            }
+                        } catch (Exception | AssertionError e) {
+                            // One scenario failing must not cost the others their run; it has no result file.
+                            out.println("!! " + scenario.id() + " on " + database + " failed: " + e);
+                            e.printStackTrace(out);
                         }
                         if (jfr != null && Files.exists(jfr)) {
                             HotMethods.write(jfr, outFolder.resolve("jfr-" + scenario.id().toLowerCase(Locale.ROOT)

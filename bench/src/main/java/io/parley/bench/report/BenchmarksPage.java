@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Writes docs/BENCHMARKS.md from the JSON results and JFR summaries in a folder: the page's prose comes from
+ * Writes docs/BENCHMARKS.md (and draws the charts again) from the JSON results and JFR summaries in a folder: the
+ * page's prose comes from
  * the template {@code benchmarks-page.md}, every figure from the results, so nobody edits numbers by hand.
  * Placeholders: {@code {{machine}}}, {@code {{S1}}} ... (a scenario's tables and charts), {@code {{jfr}}}.
  */
@@ -32,6 +33,7 @@ public final class BenchmarksPage {
 
     public static void write(Path resultsFolder, Path page) throws IOException {
         List<ScenarioResult> results = ResultFiles.readAll(resultsFolder);
+        results.forEach(result -> Charts.write(result, resultsFolder));
         String template;
         try (InputStream in = BenchmarksPage.class.getResourceAsStream("/benchmarks-page.md")) {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -58,14 +58,33 @@ public final class Charts {
         if (panel.percentileAxis()) {
             chart.setCustomXAxisTickLabelsFormatter(Charts::percentileLabel);
         }
+        int from = panel.percentileAxis() ? 0 : firstActivity(panel);
         for (Panel.Series s : panel.series()) {
-            if (s.x().length == 0) {
+            if (s.x().length <= from) {
                 continue;
             }
-            double[] x = panel.percentileAxis() ? Arrays.stream(s.x()).map(Charts::nines).toArray() : s.x();
-            chart.addSeries(s.name(), x, s.y()).setMarker(x.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+            double[] x = Arrays.copyOfRange(s.x(), from, s.x().length);
+            double[] y = Arrays.copyOfRange(s.y(), from, s.y().length);
+            if (panel.percentileAxis()) {
+                x = Arrays.stream(x).map(Charts::nines).toArray();
+            }
+            chart.addSeries(s.name(), x, y).setMarker(x.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
         }
         return chart;
+    }
+
+    /** Index of the point before the first non-zero value of any series: the setup before the load is not drawn. */
+    private static int firstActivity(Panel panel) {
+        int first = Integer.MAX_VALUE;
+        for (Panel.Series s : panel.series()) {
+            for (int i = 0; i < s.y().length; i++) {
+                if (s.y()[i] != 0) {
+                    first = Math.min(first, i);
+                    break;
+                }
+            }
+        }
+        return first == Integer.MAX_VALUE ? 0 : Math.max(0, first - 1);
     }
 
     /** Percentile as "number of nines": p90 -> 1, p99 -> 2, p99.9 -> 3, so the tail gets room. */

@@ -61,10 +61,8 @@ public final class DirectThroughput implements Scenario {
         List<Account[]> pairs = Friendships.ring(users, friends);
         context.population().befriend(pairs);
         List<List<Account>> friendsOf = Friendships.friendsOf(users, pairs);
-        ScenarioContext.Connections connected = context.connect(users, "chat", account -> FrameListener.IGNORE, 256);
-        if (connected.failed() > 0) {
-            throw new IllegalStateException(connected.failed() + " devices could not connect: " + connected.failures());
-        }
+        ScenarioContext.Connections connected = context.connectAll(users, "chat", account -> FrameListener.IGNORE, 256);
+        Figures.connectRetries(result, connected);
 
         MessageLedger ledger = new MessageLedger(maxMessages, context.timeline());
         Inbox.Stats inboxes = new Inbox.Stats();

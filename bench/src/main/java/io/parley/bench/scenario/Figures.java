@@ -42,6 +42,14 @@ final class Figures {
         }
     }
 
+    /** Devices that needed more than one try to connect, and why the first try failed. */
+    static void connectRetries(ResultBuilder result, ScenarioContext.Connections connected) {
+        if (connected.failed() > 0) {
+            result.note(connected.failed() + " devices needed another try to connect; first failures: "
+                    + connected.failures());
+        }
+    }
+
     static void latency(ResultBuilder result, String key, String what, Latency latency, Target p99Target) {
         result.metric(key + "-p50", what + " p50", latency.percentileMillis(50), "ms")
                 .metric(key + "-p99", what + " p99", latency.percentileMillis(99), "ms", p99Target)

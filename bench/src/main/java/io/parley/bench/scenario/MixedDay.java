@@ -77,8 +77,8 @@ public final class MixedDay implements Scenario {
         List<Account> steady = users.subList(0, n - churning);
         context.probe().collectGarbage();
         MemorySample before = context.probe().memory();
-        ScenarioContext.Connections connected = context.connect(steady, "mix", a -> inboxes.get(a.index()), 256);
-        connected.failures().forEach(failure -> result.note("connect failed: " + failure));
+        ScenarioContext.Connections connected = context.connectAll(steady, "mix", a -> inboxes.get(a.index()), 256);
+        Figures.connectRetries(result, connected);
         context.probe().collectGarbage();
         MemorySample after = context.probe().memory();
         long open = connected.clients().size();

@@ -68,7 +68,7 @@ public final class OfflineSync implements Scenario {
         List<Account> senders = context.population().users(group + "from", c.conversations());
         context.population().befriend(Friendships.star(target, senders));
 
-        MessageLedger ledger = seed(context, c, target, senders);
+        MessageLedger ledger = seed(context, c, target, senders, result);
         Inbox.Stats stats = new Inbox.Stats();
         double[] totalMillis = new double[rounds];
         double[] syncMillis = new double[rounds];
@@ -100,9 +100,10 @@ public final class OfflineSync implements Scenario {
     }
 
     /** The friends send K messages in all to the offline target; returns once every one is acked. */
-    private static MessageLedger seed(ScenarioContext context, Case c, Account target, List<Account> senders)
-            throws InterruptedException {
-        ScenarioContext.Connections connected = context.connect(senders, "sender", a -> FrameListener.IGNORE, 256);
+    private static MessageLedger seed(ScenarioContext context, Case c, Account target, List<Account> senders,
+            ResultBuilder result) throws InterruptedException {
+        ScenarioContext.Connections connected = context.connectAll(senders, "sender", a -> FrameListener.IGNORE, 256);
+        Figures.connectRetries(result, connected);
         MessageLedger ledger = new MessageLedger(c.messages(), context.timeline());
         ErrorCounts errors = new ErrorCounts();
         List<Chatter> chatters = new ArrayList<>();

@@ -53,7 +53,8 @@ public record ScenarioContext(
 
     /**
      * Connects one device per account, at most {@code inFlight} handshakes at a time; counts each Welcome in the
-     * timeline series {@code connected}.
+     * timeline series {@code connected}. A failed connect is not retried: the caller decides (see
+     * {@link #connectAll}).
      */
     public Connections connect(List<Account> accounts, String deviceTag, Function<Account, FrameListener> listeners,
             int inFlight) {
@@ -85,6 +86,30 @@ public record ScenarioContext(
         pending.forEach(f -> f.exceptionally(failure -> null).join());
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Connections(List.copyOf(clients), failed.get(), List.copyOf(failures), seconds, handshakes);
+    }
+
+    /**
+     * Like {@link #connect}, but devices that failed to connect get two more tries, as a client would; fails when
+     * one still cannot connect. For scenarios that need every device online; the failures of the first try are
+     * returned (and should be reported).
+     */
+    public Connections connectAll(List<Account> accounts, String deviceTag, Function<Account, FrameListener> listeners,
+            int inFlight) throws InterruptedException {
+        Connections first = connect(accounts, deviceTag, listeners, inFlight);
+        List<BenchClient> clients = new ArrayList<>(first.clients());
+        for (int attempt = 0; attempt < 2 && clients.size() < accounts.size(); attempt++) {
+            TimeUnit.SECONDS.sleep(1);
+            java.util.Set<Account> connected = new java.util.HashSet<>();
+            clients.forEach(c -> connected.add(c.account()));
+            List<Account> missing = accounts.stream().filter(a -> !connected.contains(a)).toList();
+            clients.addAll(connect(missing, deviceTag, listeners, inFlight).clients());
+        }
+        if (clients.size() < accounts.size()) {
+            throw new IllegalStateException((accounts.size() - clients.size()) + " devices could not connect after "
+                    + "three tries: " + first.failures());
+        }
+        return new Connections(List.copyOf(clients), first.failed(), first.failures(), first.seconds(),
+                first.handshakes());
     }
 
     /** Closes every client and waits (bounded) until they are gone. */
