@@ -100,7 +100,7 @@ public final class BenchMain {
                             if (result != null) {
                                 results.add(result);
                             }
-                        } catch (Exception | AssertionError e) {
+                        } catch (Exception e) {
                             // One scenario failing must not cost the others their run; it has no result file.
                             out.println("!! " + scenario.id() + " on " + database + " failed: " + e);
                             e.printStackTrace(out);
