@@ -47,7 +47,7 @@ public final class BenchClient {
         ClientInitializer initializer = new ClientInitializer(endpoint.wsUri(deviceId), account.accessToken(),
                 new ClientHandler(client));
         ChannelFuture connecting = loop.connect(endpoint.gatewayAddress(), initializer);
-        client.channel = connecting.channel();
+        client.attach(connecting.channel());
         connecting.addListener(f -> {
             if (!f.isSuccess()) {
                 client.welcomed.completeExceptionally(f.cause());
@@ -99,6 +99,14 @@ public final class BenchClient {
             channel.close();
         }
         return closed;
+    }
+
+    /**
+     * Set from the pipeline (before the connect starts) as well as by {@link #connect}: on a busy machine the
+     * whole handshake can finish on the event loop before the connecting thread gets to run again.
+     */
+    void attach(Channel channel) {
+        this.channel = channel;
     }
 
     void received(Frame frame, long receivedNanos) {

@@ -18,6 +18,12 @@ final class ClientHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         this.client = client;
     }
 
+    /** Runs on the event loop before the connect starts, so the client knows its channel before any event. */
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        client.attach(ctx.channel());
+    }
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) throws IOException {
         long receivedNanos = System.nanoTime();
