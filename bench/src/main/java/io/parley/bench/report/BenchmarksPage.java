@@ -62,7 +62,8 @@ public final class BenchmarksPage {
         Map<String, String> machine = results.get(0).machine();
         String runs = results.stream().map(r -> r.startedAt().substring(0, 10)).distinct().sorted()
                 .collect(Collectors.joining(", "));
-        return machine.entrySet().stream().map(e -> "- " + e.getKey() + ": " + e.getValue())
+        return machine.entrySet().stream().filter(e -> !e.getKey().startsWith("load"))
+                .map(e -> "- " + e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining("\n")) + "\n- runs: " + runs;
     }
 
@@ -77,7 +78,10 @@ public final class BenchmarksPage {
         StringBuilder s = new StringBuilder();
         ScenarioResult first = byDatabase.values().iterator().next();
         s.append("Parameters: ").append(first.parameters().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append(".\n\n");
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append(".\n");
+        s.append("Machine load (1-minute load average before / after the run): ").append(databases.stream()
+                .map(d -> d + " " + byDatabase.get(d).machine().getOrDefault("load average before / after", "?"))
+                .collect(Collectors.joining(", "))).append(".\n\n");
         s.append("| metric | ").append(String.join(" | ", databases)).append(" | target |\n");
         s.append("| --- |").append(" ---: |".repeat(databases.size())).append(" --- |\n");
         Map<String, Metric> rows = new LinkedHashMap<>();
