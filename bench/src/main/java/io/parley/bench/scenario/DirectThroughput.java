@@ -152,7 +152,9 @@ public final class DirectThroughput implements Scenario {
         });
         long start = System.nanoTime();
         chatters.forEach(c -> c.sendOneEach(firstMessages.getOrDefault(c.client().account().index(), List.of())));
-        if (!context.awaitUntil(ledger::settled, Duration.ofMinutes(5))) {
+        // The sends are queued on the event loops: wait for their acks, not just for a settled (empty) ledger.
+        if (!context.awaitUntil(() -> ledger.outcome().acked() + ledger.outcome().refused() >= pairs.size()
+                && ledger.settled(), Duration.ofMinutes(5))) {
             throw new IllegalStateException("the first messages were not all delivered: " + ledger.outcome());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
