@@ -1,0 +1,191 @@
+package io.parley.bench.scenario;
+
+import io.parley.bench.Options;
+import io.parley.bench.client.Account;
+import io.parley.bench.client.BenchClient;
+import io.parley.bench.client.FrameListener;
+import io.parley.bench.measure.Latency;
+import io.parley.bench.measure.MessageLedger;
+import io.parley.bench.report.Metric.Target;
+import io.parley.bench.report.ResultBuilder;
+import io.parley.bench.setup.Friendships;
+import io.parley.bench.traffic.ChatLoad;
+import io.parley.bench.traffic.Chatter;
+import io.parley.bench.traffic.ErrorCounts;
+import io.parley.bench.traffic.Inbox;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * S2: U online users, each sending 1:1 messages to random friends. First a closed loop (each device keeps a
+ * window of unacked messages) finds the most delivered messages per second the server sustains; then an open
+ * loop at half that rate measures send-to-receipt latency. Every message is matched to its receipt: none may be
+ * lost or duplicated.
+ */
+public final class DirectThroughput implements Scenario {
+
+    @Override
+    public String id() {
+        return "S2";
+    }
+
+    @Override
+    public String title() {
+        return "1:1 throughput and latency";
+    }
+
+    @Override
+    public void run(ScenarioContext context, ResultBuilder result) throws Exception {
+        Options options = context.options();
+        int userCount = options.integer("users", 1000);
+        int friends = options.integer("friends", 10);
+        int window = options.integer("window", 8);
+        int closedSeconds = options.integer("closed-seconds", 20);
+        int pacedSeconds = options.integer("paced-seconds", 15);
+        int warmupSeconds = options.integer("warmup-seconds", 5);
+        int messageBytes = options.integer("message-bytes", 100);
+        int maxMessages = options.integer("max-messages", 4_000_000);
+        Duration drain = Duration.ofSeconds(options.integer("drain-seconds", 30));
+        Path jfr = context.flightRecording();
+        result.parameter("users", userCount).parameter("friends per user", friends)
+                .parameter("window per user", window).parameter("closed-loop seconds", closedSeconds)
+                .parameter("paced seconds", pacedSeconds).parameter("warm-up seconds", warmupSeconds)
+                .parameter("message bytes", messageBytes);
+
+        List<Account> users = context.population().users("chat", userCount);
+        List<Account[]> pairs = Friendships.ring(users, friends);
+        context.population().befriend(pairs);
+        List<List<Account>> friendsOf = Friendships.friendsOf(users, pairs);
+        ScenarioContext.Connections connected = context.connectAll(users, "chat", account -> FrameListener.IGNORE, 256);
+        Figures.connectRetries(result, connected);
+
+        MessageLedger ledger = new MessageLedger(maxMessages, context.timeline());
+        Inbox.Stats inboxes = new Inbox.Stats();
+        ErrorCounts errors = new ErrorCounts();
+        String content = "x".repeat(messageBytes);
+        List<Chatter> chatters = new ArrayList<>();
+        for (BenchClient client : connected.clients()) {
+            Account me = client.account();
+            chatters.add(new Chatter(client, friendsOf.get(me.index()), ledger, new Inbox(ledger::received, inboxes),
+                    errors, content, context.seed() + me.index()));
+        }
+        ChatLoad load = new ChatLoad(chatters);
+        openConversations(context, ledger, chatters, pairs, result);
+
+        // Closed loop: as fast as acks come back.
+        Latency closedLatency = new Latency();
+        long closedStart = System.nanoTime();
+        ledger.measureInto(closedLatency, closedStart + Duration.ofSeconds(warmupSeconds).toNanos());
+        context.progress().phase("closed loop, window " + window + " per user", () -> progress(context, ledger, load));
+        if (jfr != null) {
+            context.probe().startFlightRecording(jfr);
+        }
+        double serverCpu0 = context.probe().cpuSeconds();
+        double benchCpu0 = benchCpuSeconds();
+        load.closedLoop(window, Long.MAX_VALUE);
+        context.hold(Duration.ofSeconds(closedSeconds));
+        load.stop();
+        long closedEnd = System.nanoTime();
+        double closedWall = (closedEnd - closedStart) / 1e9;
+        double serverCores = Figures.cores(serverCpu0, context.probe().cpuSeconds(), closedWall);
+        double benchCores = Figures.cores(benchCpu0, benchCpuSeconds(), closedWall);
+        if (jfr != null) {
+            context.probe().stopFlightRecording(jfr);
+        }
+        int from = second(context, closedStart) + warmupSeconds;
+        int to = second(context, closedEnd);
+        double maxRate = Figures.medianRate(context.timeline(), "delivered", from, to);
+        drain(context, ledger, drain);
+
+        // Open loop at half the maximum: latency when the server is not saturated.
+        double pacedRate = Math.max(1, maxRate / 2);
+        Latency pacedLatency = new Latency();
+        long pacedStart = System.nanoTime();
+        int pacedWarmup = Math.min(3, warmupSeconds);
+        ledger.measureInto(pacedLatency, pacedStart + Duration.ofSeconds(pacedWarmup).toNanos());
+        context.progress().phase(String.format("paced at %.0f msg/s", pacedRate), () -> progress(context, ledger, load));
+        load.paced(pacedRate);
+        context.hold(Duration.ofSeconds(pacedSeconds));
+        load.stop();
+        long pacedEnd = System.nanoTime();
+        drain(context, ledger, drain);
+        double pacedAchieved = Figures.medianRate(context.timeline(), "delivered",
+                second(context, pacedStart) + pacedWarmup, second(context, pacedEnd));
+
+        result.metric("max-delivered-rate", "max sustained delivered (closed loop, median of seconds)", maxRate,
+                        "msgs/s", Target.atLeast(30_000))
+                .metric("server-cores", "server CPU during the closed loop", serverCores, "cores")
+                .metric("bench-cores", "bench CPU during the closed loop", benchCores, "cores");
+        Figures.latency(result, "closed-latency", "closed-loop latency", closedLatency, null);
+        result.metric("paced-rate", "paced rate asked (half the max)", pacedRate, "msgs/s")
+                .metric("paced-delivered-rate", "paced rate delivered (median of seconds)", pacedAchieved, "msgs/s");
+        Figures.latency(result, "latency", "latency at half the max", pacedLatency, Target.atMost(10));
+        Figures.messages(result, ledger.outcome(), inboxes, errors);
+        Figures.connections(result, context.connectionStats());
+        result.panel(Figures.throughput(context.timeline(), "messages/s", "sent", "delivered"));
+        Map<String, Latency> latencies = new LinkedHashMap<>();
+        latencies.put(String.format("paced %.0f msg/s", pacedRate), pacedLatency);
+        latencies.put("closed loop (saturated)", closedLatency);
+        result.panel(Figures.latencies("send-to-receipt latency", "ms", latencies));
+        if (jfr != null) {
+            result.note("JFR profile of the server taken during the closed loop");
+        }
+        context.closeAll(connected.clients());
+    }
+
+    /**
+     * One message per friendship before measuring: friends who chat have a conversation already, and creating
+     * one is a cost of its own, reported here rather than mixed into the throughput.
+     */
+    private static void openConversations(ScenarioContext context, MessageLedger ledger, List<Chatter> chatters,
+            List<Account[]> pairs, ResultBuilder result) throws InterruptedException {
+        Map<Integer, List<Account>> firstMessages = new LinkedHashMap<>();
+        pairs.forEach(pair -> firstMessages.computeIfAbsent(pair[0].index(), i -> new ArrayList<>()).add(pair[1]));
+        context.progress().phase("opening " + pairs.size() + " conversations (one message each)", () -> {
+            MessageLedger.Outcome o = ledger.outcome();
+            return o.acked() + "/" + pairs.size() + " acked";
+        });
+        long start = System.nanoTime();
+        chatters.forEach(c -> c.sendOneEach(firstMessages.getOrDefault(c.client().account().index(), List.of())));
+        // The sends are queued on the event loops: wait for their acks, not just for a settled (empty) ledger.
+        if (!context.awaitUntil(() -> ledger.outcome().acked() + ledger.outcome().refused() >= pairs.size()
+                && ledger.settled(), Duration.ofMinutes(5))) {
+            throw new IllegalStateException("the first messages were not all delivered: " + ledger.outcome());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        result.metric("conversations-opened", "conversations opened (first message each)", pairs.size(), "convs")
+                .metric("conversation-open-rate", "first messages delivered per second", pairs.size() / seconds,
+                        "convs/s");
+    }
+
+    private static String progress(ScenarioContext context, MessageLedger ledger, ChatLoad load) {
+        MessageLedger.Outcome o = ledger.outcome();
+        return String.format("sent %,d acked %,d delivered %,d unacked %,d", o.sent(), o.acked(), o.delivered(),
+                load.unacked());
+    }
+
+    /** Waits until every message sent is answered and every acked one received, bounded by {@code timeout}. */
+    static void drain(ScenarioContext context, MessageLedger ledger, Duration timeout) throws InterruptedException {
+        context.progress().phase("draining", () -> {
+            MessageLedger.Outcome o = ledger.outcome();
+            return String.format("waiting for %,d acks, %,d receipts", o.unacked(), o.acked() - o.delivered());
+        });
+        if (!context.awaitUntil(ledger::settled, timeout)) {
+            context.progress().note("drain timed out after " + timeout.toSeconds() + " s");
+        }
+    }
+
+    private static int second(ScenarioContext context, long nanos) {
+        return (int) context.timeline().secondsAt(nanos);
+    }
+
+    private static double benchCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+}

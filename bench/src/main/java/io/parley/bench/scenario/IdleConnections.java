@@ -1,0 +1,91 @@
+package io.parley.bench.scenario;
+
+import io.parley.bench.Options;
+import io.parley.bench.client.Account;
+import io.parley.bench.client.BenchClient;
+import io.parley.bench.client.FrameListener;
+import io.parley.bench.measure.ServerProbe.MemorySample;
+import io.parley.bench.report.Metric.Target;
+import io.parley.bench.report.ResultBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * S1: N authenticated devices connect (their users logged in once, during setup) and stay idle, pinging as the
+ * Welcome asks. Measures the connect rate, the handshake latency, and what each idle connection costs the
+ * server: resident memory and JVM heap + direct memory, after a full GC, divided by N.
+ */
+public final class IdleConnections implements Scenario {
+
+    private static final double KB = 1024;
+
+    @Override
+    public String id() {
+        return "S1";
+    }
+
+    @Override
+    public String title() {
+        return "idle connections";
+    }
+
+    @Override
+    public void run(ScenarioContext context, ResultBuilder result) throws Exception {
+        Options options = context.options();
+        int n = options.integer("connections", 10_000);
+        int inFlight = options.integer("connect-in-flight", 256);
+        Duration hold = Duration.ofSeconds(options.integer("hold-seconds", 30));
+        result.parameter("connections", n).parameter("connect in flight", inFlight)
+                .parameter("hold seconds", hold.toSeconds());
+
+        List<Account> users = context.population().users("idle", n);
+        context.probe().collectGarbage();
+        MemorySample before = context.probe().memory();
+
+        ScenarioContext.Connections connected = context.connect(users, "idle", account -> FrameListener.IGNORE, inFlight);
+        List<BenchClient> clients = connected.clients();
+        connected.failures().forEach(failure -> result.note("connect failed: " + failure));
+
+        context.progress().phase("holding " + clients.size() + " idle connections for " + hold.toSeconds() + " s",
+                () -> clients.stream().filter(BenchClient::isOpen).count() + " open, "
+                        + context.connectionStats().pingsSent() + " pings");
+        context.hold(hold);
+        long open = clients.stream().filter(BenchClient::isOpen).count();
+        context.probe().collectGarbage();
+        MemorySample after = context.probe().memory();
+
+        result.metric("connections", "connections open after the hold", open, "conns", Target.atLeast(n))
+                .metric("connect-failures", "connects that failed", connected.failed(), "conns", Target.atMost(0))
+                .metric("connect-rate", "connect rate (to Welcome)", connected.perSecond(), "conns/s",
+                        Target.atLeast(3000))
+                .metric("rss-per-conn", "server RSS growth per connection", perConnection(after.rss(), before.rss(), open),
+                        "KB")
+                .metric("jvm-per-conn", "server heap + direct per connection",
+                        perConnection(after.heap() + after.direct(), before.heap() + before.direct(), open), "KB",
+                        Target.atMost(10))
+                .metric("total-per-conn", "RSS growth + heap growth per connection", perConnection(
+                        after.rss() + after.heap(), before.rss() + before.heap(), open), "KB", Target.atMost(10))
+                .metric("heap-per-conn", "server heap per connection", perConnection(after.heap(), before.heap(), open),
+                        "KB")
+                .metric("direct-per-conn", "server direct memory per connection",
+                        perConnection(after.direct(), before.direct(), open), "KB")
+                .metric("rss-total", "server RSS with all connected", after.rss() / KB / KB, "MB")
+                .metric("heap-total", "server heap used (live) with all connected", after.heap() / KB / KB, "MB");
+        Figures.connections(result, context.connectionStats());
+        result.note("memory is read after a full GC in the server (jcmd GC.run); with a pre-touched fixed heap "
+                + "(-Xms = -Xmx, -XX:+AlwaysPreTouch) RSS growth is memory outside the heap, so RSS growth + heap "
+                + "growth is what a connection costs");
+        if (!context.probe().knowsProcess()) {
+            result.note("no --server-pid: RSS not measured and no GC before the heap readings");
+        }
+        result.panel(Figures.throughput(context.timeline(), "connections/s", "connected"));
+        result.panel(Figures.latencies("handshake latency (TCP connect to Welcome)", "ms",
+                Map.of("handshake", connected.handshakes())));
+        context.closeAll(clients);
+    }
+
+    private static double perConnection(double after, double before, long connections) {
+        return connections == 0 ? Double.NaN : (after - before) / connections / KB;
+    }
+}

@@ -1,0 +1,83 @@
+package io.parley.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.bench.report.Metric;
+import io.parley.bench.report.ScenarioResult;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every scenario at toy size against the packaged server ({@code -Dparley.jar}, set by failsafe), on H2 and on
+ * MariaDB: a few seconds each. Proves the bench runs end to end, that nothing is lost or duplicated, and that
+ * each scenario writes its JSON and PNG. Not a measurement: sizes are far too small for that.
+ */
+abstract class BenchSmokeIT {
+
+    abstract String database();
+
+    @Test
+    void everyScenarioRunsAndLosesNothing() throws Exception {
+        Path out = Path.of(System.getProperty("parley.bench.out", "target/smoke")).resolve(database());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Options options = new Options("suite",
+                "--jar=" + System.getProperty("parley.jar"),
+                "--databases=" + database(),
+                "--scenarios=S1,S2,S4,S5",
+                "--out=" + out,
+                "--work=" + out.resolve("work"),
+                "--server-jvm=-Xmx512m",
+                "--server-per=database",
+                "--S1.connections=50", "--S1.hold-seconds=1",
+                "--S2.users=20", "--S2.friends=4", "--S2.closed-seconds=3", "--S2.paced-seconds=2",
+                "--S2.warmup-seconds=1",
+                "--S4.cases=60x1,120x3", "--S4.rounds=2",
+                "--S5.connections=40", "--S5.seconds=4", "--S5.chatting-share=0.25", "--S5.churning-share=0.25",
+                "--S5.online-min-ms=300", "--S5.online-max-ms=800", "--S5.offline-min-ms=200",
+                "--S5.offline-max-ms=500");
+
+        List<ScenarioResult> results;
+        try (PrintStream print = new PrintStream(console, true, StandardCharsets.UTF_8)) {
+            results = BenchMain.suite(options, print);
+        }
+
+        String log = console.toString(StandardCharsets.UTF_8);
+        assertThat(results).as(log).extracting(ScenarioResult::scenario).containsExactly("S1", "S2", "S4", "S5");
+        for (ScenarioResult result : results) {
+            assertThat(out.resolve(result.fileStem() + ".json")).as(log).exists();
+            assertThat(out.resolve(result.fileStem() + ".png")).as(log).exists();
+            assertThat(Files.size(out.resolve(result.fileStem() + ".png"))).isGreaterThan(1000);
+            for (Metric metric : result.metrics()) {
+                if (metric.key().endsWith("lost") || metric.key().endsWith("duplicated")
+                        || metric.key().endsWith("out-of-order") || metric.key().endsWith("seq-mismatch")
+                        || metric.key().equals("unexpected-closes") || metric.key().endsWith("failures")) {
+                    assertThat(metric.value()).as(result.scenario() + " " + metric.label() + "\n" + log).isZero();
+                }
+            }
+        }
+        assertThat(results.get(0).metric("connections").value()).as(log).isEqualTo(50);
+        assertThat(results.get(1).metric("delivered").value()).as(log).isPositive();
+        assertThat(results.get(2).metric("s4-120x3-total").value()).as(log).isPositive();
+        assertThat(results.get(3).metric("reconnects").value()).as(log).isPositive();
+        assertThat(out.resolve("jfr-s2-" + database() + ".json")).as(log).exists();
+    }
+
+    static class OnH2IT extends BenchSmokeIT {
+        @Override
+        String database() {
+            return "h2";
+        }
+    }
+
+    static class OnMariaDbIT extends BenchSmokeIT {
+        @Override
+        String database() {
+            return "mariadb";
+        }
+    }
+}
