@@ -10,7 +10,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +31,7 @@ class MessageWriter implements SmartLifecycle {
 
     private final List<WriterStripe> stripes = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final List<ExecutorService> outboxes = new ArrayList<>();
     private final MessageMetrics metrics;
     private volatile boolean running;
 
@@ -53,8 +58,13 @@ class MessageWriter implements SmartLifecycle {
     @Override
     public void start() {
         threads.clear();
+        outboxes.clear();
         for (int i = 0; i < stripes.size(); i++) {
-            stripes.get(i).open();
+            CustomizableThreadFactory outboxThreads = new CustomizableThreadFactory("parley-outbox-" + i + "-");
+            outboxThreads.setDaemon(true);
+            ExecutorService outbox = Executors.newSingleThreadExecutor(outboxThreads);
+            outboxes.add(outbox);
+            stripes.get(i).open(outbox);
             Thread thread = new Thread(stripes.get(i), "parley-writer-" + i);
             thread.setDaemon(true);
             thread.start();
@@ -70,6 +80,16 @@ class MessageWriter implements SmartLifecycle {
         for (Thread thread : threads) {
             try {
                 thread.join(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        // let the last acks and deliveries out before the threads go (their devices may be closed already)
+        for (ExecutorService outbox : outboxes) {
+            outbox.shutdown();
+            try {
+                outbox.awaitTermination(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,12 @@ final class WriterStripe implements Runnable {
     private final Map<String, Conversation> conversations = lru(MAX_CACHED_CONVERSATIONS);
     /** Acks of recent sends by dedupe key, so a retry is answered without touching the database. */
     private final Map<String, SendAck> recentAcks;
+    /**
+     * Where everything this stripe writes to devices runs: acks, refusals, deliveries. A thread of its own
+     * (see {@link MessageWriter}) lets the next batch commit while the previous one is being delivered; one
+     * thread per stripe keeps what a device receives in the order the stripe decided it. Direct by default.
+     */
+    private volatile Executor outbox = Runnable::run;
     private volatile boolean running;
 
     WriterStripe(MessageProperties properties, MessageStore store, SendPolicy policy, UserDirectory users,
@@ -70,8 +77,9 @@ final class WriterStripe implements Runnable {
         return running && queue.offer(send);
     }
 
-    /** Takes sends again; called before the stripe's thread (re)starts. */
-    void open() {
+    /** Takes sends again, handing device writes to {@code outbox}; called before the stripe's thread (re)starts. */
+    void open(Executor outbox) {
+        this.outbox = outbox;
         running = true;
     }
 
@@ -137,7 +145,7 @@ final class WriterStripe implements Runnable {
         try {
             commit(accepted, numbering);
             conversations.putAll(numbering.conversations);
-            accepted.forEach(this::completeQuietly);
+            accepted.forEach(this::complete);
         } catch (MessageStore.DuplicateSendException retriedAfterRestart) {
             numbering.conversations.keySet().forEach(conversations::remove);
             accepted.forEach(this::writeAlone);
@@ -245,7 +253,7 @@ final class WriterStripe implements Runnable {
             if (accepted.isPresent()) {
                 commit(List.of(accepted.get()), numbering);
                 conversations.putAll(numbering.conversations);
-                completeQuietly(accepted.get());
+                complete(accepted.get());
             }
         } catch (RuntimeException storeFailure) {
             conversations.remove(send.conversationPublicId());
@@ -253,37 +261,41 @@ final class WriterStripe implements Runnable {
         }
     }
 
-    /** {@link #complete}, for after a commit: a failure there must not turn a stored message into a refusal. */
-    private void completeQuietly(Accepted accepted) {
-        try {
-            complete(accepted);
-        } catch (RuntimeException e) {
-            log.warn("Message {} is stored but could not be acked or delivered; devices will get it by sync",
-                    accepted.message().messageId(), e);
-        }
-    }
-
-    /** After the commit: ack the sending device, deliver (encoded once) to every other device of the members. */
+    /**
+     * After the commit: remember the ack for retries, then (in the outbox) ack the sending device and deliver,
+     * encoded once, to every other device of the members. A failure there must not turn a stored message
+     * into a refusal: devices get it by sync.
+     */
     private void complete(Accepted accepted) {
         StoredMessage message = accepted.message();
         PendingSend send = accepted.send();
         SendAck ack = ChatMessages.ack(message);
         recentAcks.put(send.dedupeKey(), ack);
-        answer(send, ack);
-        metrics.acked(send.acceptedAtNanos());
-
-        UserCard sender = users.byId(send.sender().id()).orElseThrow();
-        byte[] deliver = Frame.newBuilder().setDeliver(Deliver.newBuilder()
-                .setMessage(ChatMessages.toProto(message, sender))).build().toByteArray();
-        metrics.delivered(push.toUsers(accepted.permit().recipients(), deliver, send.origin()));
+        outbox.execute(() -> {
+            try {
+                send.origin().send(ackFrame(send, ack));
+                metrics.acked(send.acceptedAtNanos());
+                UserCard sender = users.byId(send.sender().id()).orElseThrow();
+                byte[] deliver = Frame.newBuilder().setDeliver(Deliver.newBuilder()
+                        .setMessage(ChatMessages.toProto(message, sender))).build().toByteArray();
+                metrics.delivered(push.toUsers(accepted.permit().recipients(), deliver, send.origin()));
+            } catch (RuntimeException e) {
+                log.warn("Message {} is stored but could not be acked or delivered; devices will get it by sync",
+                        message.messageId(), e);
+            }
+        });
     }
 
     private void answer(PendingSend send, SendAck ack) {
-        send.origin().send(Frame.newBuilder().setRef(send.ref()).setAck(ack).build().toByteArray());
+        outbox.execute(() -> send.origin().send(ackFrame(send, ack)));
     }
 
     private void refuse(PendingSend send, Refusal refusal) {
-        errors.send(send.origin(), send.ref(), refusal.error(), refusal.message());
+        outbox.execute(() -> errors.send(send.origin(), send.ref(), refusal.error(), refusal.message()));
+    }
+
+    private static byte[] ackFrame(PendingSend send, SendAck ack) {
+        return Frame.newBuilder().setRef(send.ref()).setAck(ack).build().toByteArray();
     }
 
     private static Refusal storeUnavailable() {
