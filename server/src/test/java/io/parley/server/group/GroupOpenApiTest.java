@@ -1,5 +1,6 @@
 package io.parley.server.group;
 
+import static io.parley.server.support.OpenApiAssertions.assertOperations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.server.support.ApiClient;
@@ -43,12 +44,5 @@ class GroupOpenApiTest extends ServerTest {
                 .contains("INVITE_ONLY", "GROUP_FULL");
         assertThat(paths.path("/api/v1/groups/{id}/members/me").path("delete").path("description").asString())
                 .contains("OWNER_MUST_TRANSFER");
-    }
-
-    private static void assertOperations(JsonNode paths, String path, String... methods) {
-        assertThat(paths.has(path)).as(path).isTrue();
-        for (String method : methods) {
-            assertThat(paths.path(path).has(method)).as(method + " " + path).isTrue();
-        }
     }
 }

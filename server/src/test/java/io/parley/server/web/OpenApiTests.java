@@ -1,5 +1,6 @@
 package io.parley.server.web;
 
+import static io.parley.server.support.OpenApiAssertions.assertOperations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.server.support.ApiClient;
@@ -37,12 +38,5 @@ class OpenApiTests extends ServerTest {
                 .has("multipart/form-data")).isTrue();
         assertThat(paths.path("/api/v1/auth/login").path("post").path("description").asString())
                 .contains("TOO_MANY_ATTEMPTS");
-    }
-
-    private static void assertOperations(JsonNode paths, String path, String... methods) {
-        assertThat(paths.has(path)).as(path).isTrue();
-        for (String method : methods) {
-            assertThat(paths.path(path).has(method)).as(method + " " + path).isTrue();
-        }
     }
 }
