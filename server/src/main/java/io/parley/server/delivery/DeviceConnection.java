@@ -1,6 +1,7 @@
 package io.parley.server.delivery;
 
 import io.parley.server.auth.AuthenticatedUser;
+import java.util.concurrent.Executor;
 
 /**
  * One connected device of a user, as the rest of the server sees it. The gateway implements it; nothing
@@ -19,6 +20,24 @@ public interface DeviceConnection {
      * is full is disconnected instead of growing memory; it catches up by syncing when it reconnects.
      */
     void send(byte[] encodedFrame);
+
+    /**
+     * The thread that writes to this device. {@link FrameBatch} hands each such thread all of a batch's frames
+     * for its devices in one task, instead of one hand-over per frame; {@link #queue} and {@link #flush} may
+     * be called only on it. A device without a thread of its own writes on the caller's.
+     */
+    default Executor writeThread() {
+        return Runnable::run;
+    }
+
+    /** Like {@link #send}, but leaves the frame queued until {@link #flush}; only on {@link #writeThread}. */
+    default void queue(byte[] encodedFrame) {
+        send(encodedFrame);
+    }
+
+    /** Writes out what {@link #queue} queued; only on {@link #writeThread}. */
+    default void flush() {
+    }
 
     /** Closes the connection with a WebSocket close code from docs/PROTOCOL.md. */
     void close(int closeCode, String reason);

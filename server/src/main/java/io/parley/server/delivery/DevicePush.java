@@ -3,7 +3,7 @@ package io.parley.server.delivery;
 import io.parley.protocol.Frame;
 import org.springframework.stereotype.Component;
 
-/** Sends server-initiated frames to users' connected devices, encoding each frame once. */
+/** Sends server-initiated frames to users' connected devices, encoding each frame once and batching the writes. */
 @Component
 public class DevicePush {
 
@@ -29,15 +29,22 @@ public class DevicePush {
      * caused it and gets its own answer), and returns how many devices it was queued for.
      */
     public int toUsers(long[] userIds, byte[] encodedFrame, DeviceConnection skip) {
-        int count = 0;
+        FrameBatch batch = new FrameBatch();
+        int count = addToUsers(batch, userIds, encodedFrame, skip);
+        batch.send();
+        return count;
+    }
+
+    /** Like {@link #toUsers}, but adds the writes to a batch the caller sends with more. */
+    public int addToUsers(FrameBatch batch, long[] userIds, byte[] encodedFrame, DeviceConnection skip) {
+        int before = batch.size();
         for (long userId : userIds) {
             for (DeviceConnection device : directory.devicesOf(userId)) {
                 if (device != skip) {
-                    device.send(encodedFrame);
-                    count++;
+                    batch.add(device, encodedFrame);
                 }
             }
         }
-        return count;
+        return batch.size() - before;
     }
 }

@@ -7,6 +7,7 @@ import io.netty.util.AttributeKey;
 import io.parley.server.auth.AuthenticatedUser;
 import io.parley.server.delivery.CloseCodes;
 import io.parley.server.delivery.DeviceConnection;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -61,15 +62,40 @@ final class ChannelDeviceConnection implements DeviceConnection {
      */
     @Override
     public void send(byte[] encodedFrame) {
+        if (admits(encodedFrame)) {
+            channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(encodedFrame)));
+        }
+    }
+
+    @Override
+    public Executor writeThread() {
+        return channel.eventLoop();
+    }
+
+    /** As {@link #send}, without the flush: on the event loop, a write goes straight into the outbound buffer. */
+    @Override
+    public void queue(byte[] encodedFrame) {
+        if (admits(encodedFrame)) {
+            channel.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(encodedFrame)));
+        }
+    }
+
+    @Override
+    public void flush() {
+        channel.flush();
+    }
+
+    /** False for a closing connection, or one too far behind (which it then closes); counts what it admits. */
+    private boolean admits(byte[] encodedFrame) {
         if (closing.get() || !channel.isActive()) {
-            return;
+            return false;
         }
         if (!channel.isWritable()) {
             close(CloseCodes.TOO_SLOW, "too slow");
-            return;
+            return false;
         }
         metrics.frameOut(FrameHeader.of(encodedFrame).kind());
-        channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(encodedFrame)));
+        return true;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.parley.server.message;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Public conversation ids. A 1:1 conversation is {@code d:<uuid>:<uuid>} with the two user ids in ascending
@@ -9,14 +8,28 @@ import java.util.regex.Pattern;
  */
 public final class ConversationIds {
 
-    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final int UUID_LENGTH = 36;
     private static final String DIRECT_PREFIX = "d:";
 
     private ConversationIds() {
     }
 
+    /**
+     * True for a user id as the server writes it: a lower-case UUID, {@code 8-4-4-4-12} hex digits. Checked
+     * by hand rather than by a regular expression because every message's conversation id is checked.
+     */
     public static boolean isUserId(String value) {
-        return value != null && UUID.matcher(value).matches();
+        if (value == null || value.length() != UUID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < UUID_LENGTH; i++) {
+            char c = value.charAt(i);
+            boolean valid = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+            if (!valid) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String direct(String userA, String userB) {

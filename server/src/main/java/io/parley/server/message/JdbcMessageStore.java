@@ -1,9 +1,11 @@
 package io.parley.server.message;
 
 import io.parley.protocol.ContentType;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +41,10 @@ class JdbcMessageStore implements MessageStore {
             + " c.updated_at"
             + " FROM conversation_members me JOIN conversations c ON c.id = me.conversation_id";
 
+    private static final String INSERT_MESSAGE = "INSERT INTO messages (conversation_id, seq, message_id, sender_id,"
+            + " client_message_id, content_type, content, url, file_suffix, reply_to_seq, mentions, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
@@ -70,44 +76,84 @@ class JdbcMessageStore implements MessageStore {
         return findConversation(publicId).orElseThrow();
     }
 
+    /**
+     * Binds with typed setters throughout: the generic {@code Object[]} binding costs a logger check per
+     * parameter and, for each null, a look at the statement's parameter types, on every row of every batch.
+     */
     @Override
     public void storeBatch(List<StoredMessage> messages, List<Mention> mentions, Map<Long, Long> lastSeqByConversation,
             Instant now) {
-        Map<List<Long>, Long> senderCursor = new HashMap<>();
-        List<Object[]> rows = new ArrayList<>(messages.size());
-        List<Object[]> recalls = new ArrayList<>();
-        Timestamp at = Timestamp.from(now);
+        Map<List<Long>, Long> senderCursors = new HashMap<>();
+        List<StoredMessage> recalls = new ArrayList<>();
         for (StoredMessage m : messages) {
-            rows.add(new Object[] {m.conversationId(), m.seq(), m.messageId(), m.senderId(), m.clientMessageId(),
-                    m.contentType(), m.content(), m.url(), m.fileSuffix(), m.replyToSeq() == 0 ? null : m.replyToSeq(),
-                    m.mentions().isEmpty() ? null : String.join(",", m.mentions()), Timestamp.from(m.createdAt())});
-            senderCursor.merge(List.of(m.conversationId(), m.senderId()), m.seq(), Math::max);
+            senderCursors.merge(List.of(m.conversationId(), m.senderId()), m.seq(), Math::max);
             if (m.contentType() == ContentType.RECALLED_VALUE) {
-                recalls.add(new Object[] {at, m.conversationId(), m.replyToSeq()});
+                recalls.add(m);
             }
         }
+        Timestamp at = Timestamp.from(now);
         try {
             tx.executeWithoutResult(status -> {
-                jdbc.batchUpdate("INSERT INTO messages (conversation_id, seq, message_id, sender_id, client_message_id,"
-                        + " content_type, content, url, file_suffix, reply_to_seq, mentions, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                jdbc.batchUpdate(INSERT_MESSAGE, messages, messages.size(), JdbcMessageStore::bindMessage);
                 if (!mentions.isEmpty()) {
                     jdbc.batchUpdate("INSERT INTO message_mentions (conversation_id, user_id, seq) VALUES (?, ?, ?)",
-                            mentions.stream().map(x -> new Object[] {x.conversationId(), x.userId(), x.seq()}).toList());
+                            mentions, mentions.size(), (ps, x) -> {
+                                ps.setLong(1, x.conversationId());
+                                ps.setLong(2, x.userId());
+                                ps.setLong(3, x.seq());
+                            });
                 }
                 if (!recalls.isEmpty()) {
                     jdbc.batchUpdate("UPDATE messages SET content = '', url = NULL, file_suffix = NULL, recalled_at = ?"
-                            + " WHERE conversation_id = ? AND seq = ? AND recalled_at IS NULL", recalls);
+                            + " WHERE conversation_id = ? AND seq = ? AND recalled_at IS NULL", recalls, recalls.size(), (ps, m) -> {
+                                ps.setTimestamp(1, at);
+                                ps.setLong(2, m.conversationId());
+                                ps.setLong(3, m.replyToSeq());
+                            });
                 }
                 jdbc.batchUpdate("UPDATE conversations SET last_seq = ?, updated_at = ? WHERE id = ?",
-                        lastSeqByConversation.entrySet().stream()
-                                .map(e -> new Object[] {e.getValue(), at, e.getKey()}).toList());
+                        lastSeqByConversation.entrySet(), lastSeqByConversation.size(), (ps, last) -> {
+                            ps.setLong(1, last.getValue());
+                            ps.setTimestamp(2, at);
+                            ps.setLong(3, last.getKey());
+                        });
                 jdbc.batchUpdate("UPDATE conversation_members SET read_seq = ? WHERE conversation_id = ? AND user_id = ? AND read_seq < ?",
-                        senderCursor.entrySet().stream()
-                                .map(e -> new Object[] {e.getValue(), e.getKey().get(0), e.getKey().get(1), e.getValue()}).toList());
+                        senderCursors.entrySet(), senderCursors.size(), (ps, cursor) -> {
+                            ps.setLong(1, cursor.getValue());
+                            ps.setLong(2, cursor.getKey().get(0));
+                            ps.setLong(3, cursor.getKey().get(1));
+                            ps.setLong(4, cursor.getValue());
+                        });
             });
         } catch (DuplicateKeyException e) {
             throw new DuplicateSendException(e);
+        }
+    }
+
+    private static void bindMessage(PreparedStatement ps, StoredMessage m) throws SQLException {
+        ps.setLong(1, m.conversationId());
+        ps.setLong(2, m.seq());
+        ps.setString(3, m.messageId());
+        ps.setLong(4, m.senderId());
+        ps.setString(5, m.clientMessageId());
+        ps.setInt(6, m.contentType());
+        ps.setString(7, m.content());
+        setNullable(ps, 8, m.url());
+        setNullable(ps, 9, m.fileSuffix());
+        if (m.replyToSeq() == 0) {
+            ps.setNull(10, Types.BIGINT);
+        } else {
+            ps.setLong(10, m.replyToSeq());
+        }
+        setNullable(ps, 11, m.mentions().isEmpty() ? null : String.join(",", m.mentions()));
+        ps.setTimestamp(12, Timestamp.from(m.createdAt()));
+    }
+
+    private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
         }
     }
 

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -28,6 +30,8 @@ class MessageWriter implements SmartLifecycle {
     /** Stop after the gateway (which stops first, at the default phase) and before the data source closes. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
     private static final long STOP_WAIT_MILLIS = 15_000;
+    /** Batches (and single answers) a stripe may have waiting for its outbox before its writer waits. */
+    private static final int OUTBOX_CAPACITY = 8;
 
     private final List<WriterStripe> stripes = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -60,9 +64,7 @@ class MessageWriter implements SmartLifecycle {
         threads.clear();
         outboxes.clear();
         for (int i = 0; i < stripes.size(); i++) {
-            CustomizableThreadFactory outboxThreads = new CustomizableThreadFactory("parley-outbox-" + i + "-");
-            outboxThreads.setDaemon(true);
-            ExecutorService outbox = Executors.newSingleThreadExecutor(outboxThreads);
+            ExecutorService outbox = boundedOutbox(i);
             outboxes.add(outbox);
             stripes.get(i).open(outbox);
             Thread thread = new Thread(stripes.get(i), "parley-writer-" + i);
@@ -71,6 +73,27 @@ class MessageWriter implements SmartLifecycle {
             threads.add(thread);
         }
         running = true;
+    }
+
+    /**
+     * One thread taking a stripe's committed batches to devices, in order. Its queue is bounded and a full
+     * queue makes the writer thread wait: a stripe cannot commit faster than its messages are delivered.
+     */
+    private static ExecutorService boundedOutbox(int stripe) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("parley-outbox-" + stripe + "-");
+        threads.setDaemon(true);
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(OUTBOX_CAPACITY), threads,
+                (task, pool) -> {
+                    if (pool.isShutdown()) {
+                        throw new RejectedExecutionException("outbox " + stripe + " is shut down");
+                    }
+                    try {
+                        pool.getQueue().put(task);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new RejectedExecutionException("interrupted while the outbox was full", e);
+                    }
+                });
     }
 
     @Override

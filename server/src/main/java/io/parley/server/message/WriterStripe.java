@@ -7,6 +7,7 @@ import io.parley.protocol.MessageType;
 import io.parley.protocol.SendAck;
 import io.parley.server.delivery.DevicePush;
 import io.parley.server.delivery.ErrorReplies;
+import io.parley.server.delivery.FrameBatch;
 import io.parley.server.delivery.FrameError;
 import io.parley.server.user.UserCard;
 import io.parley.server.user.UserDirectory;
@@ -22,8 +23,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +41,7 @@ final class WriterStripe implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(WriterStripe.class);
     private static final int MAX_CACHED_CONVERSATIONS = 50_000;
+    private static final long WRITE_WAIT_SECONDS = 10;
 
     private final BlockingQueue<PendingSend> queue;
     private final int maxBatch;
@@ -145,7 +150,7 @@ final class WriterStripe implements Runnable {
         try {
             commit(accepted, numbering);
             conversations.putAll(numbering.conversations);
-            accepted.forEach(this::complete);
+            complete(accepted);
         } catch (MessageStore.DuplicateSendException retriedAfterRestart) {
             numbering.conversations.keySet().forEach(conversations::remove);
             accepted.forEach(this::writeAlone);
@@ -253,7 +258,7 @@ final class WriterStripe implements Runnable {
             if (accepted.isPresent()) {
                 commit(List.of(accepted.get()), numbering);
                 conversations.putAll(numbering.conversations);
-                complete(accepted.get());
+                complete(List.of(accepted.get()));
             }
         } catch (RuntimeException storeFailure) {
             conversations.remove(send.conversationPublicId());
@@ -262,28 +267,61 @@ final class WriterStripe implements Runnable {
     }
 
     /**
-     * After the commit: remember the ack for retries, then (in the outbox) ack the sending device and deliver,
-     * encoded once, to every other device of the members. A failure there must not turn a stored message
-     * into a refusal: devices get it by sync.
+     * After the commit: remember the acks for retries, then (in the outbox) ack the sending devices and deliver,
+     * each message encoded once, to every other device of its members, the whole batch handed to the devices'
+     * threads together. A failure there must not turn a stored message into a refusal: devices get it by sync.
      */
-    private void complete(Accepted accepted) {
-        StoredMessage message = accepted.message();
-        PendingSend send = accepted.send();
-        SendAck ack = ChatMessages.ack(message);
-        recentAcks.put(send.dedupeKey(), ack);
+    private void complete(List<Accepted> committed) {
+        List<SendAck> acks = new ArrayList<>(committed.size());
+        for (Accepted accepted : committed) {
+            SendAck ack = ChatMessages.ack(accepted.message());
+            recentAcks.put(accepted.send().dedupeKey(), ack);
+            acks.add(ack);
+        }
         outbox.execute(() -> {
-            try {
-                send.origin().send(ackFrame(send, ack));
-                metrics.acked(send.acceptedAtNanos());
-                UserCard sender = users.byId(send.sender().id()).orElseThrow();
-                byte[] deliver = Frame.newBuilder().setDeliver(Deliver.newBuilder()
-                        .setMessage(ChatMessages.toProto(message, sender))).build().toByteArray();
-                metrics.delivered(push.toUsers(accepted.permit().recipients(), deliver, send.origin()));
-            } catch (RuntimeException e) {
-                log.warn("Message {} is stored but could not be acked or delivered; devices will get it by sync",
-                        message.messageId(), e);
+            FrameBatch frames = new FrameBatch();
+            int delivered = 0;
+            for (int i = 0; i < committed.size(); i++) {
+                delivered += addAckAndDeliveries(frames, committed.get(i), acks.get(i));
             }
+            awaitWritten(frames.send());
+            metrics.delivered(delivered);
         });
+    }
+
+    /**
+     * Keeps at most one batch of this stripe queued in the devices' threads. When they fall behind, the
+     * outbox (bounded, see {@link MessageWriter}) fills, then the writer thread waits for room, then the
+     * stripe's queue fills and senders are answered BUSY: overload slows senders instead of piling up frames.
+     */
+    private void awaitWritten(CompletableFuture<Void> written) {
+        try {
+            written.get(WRITE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            log.warn("Devices' threads took more than {} s to write a batch; going on", WRITE_WAIT_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            log.warn("Writing a batch to devices failed", e.getCause());
+        }
+    }
+
+    /** Adds one message's ack and deliveries to the batch; returns how many devices it is delivered to. */
+    private int addAckAndDeliveries(FrameBatch frames, Accepted accepted, SendAck ack) {
+        PendingSend send = accepted.send();
+        StoredMessage message = accepted.message();
+        try {
+            frames.add(send.origin(), ackFrame(send, ack));
+            metrics.acked(send.acceptedAtNanos());
+            UserCard sender = users.byId(send.sender().id()).orElseThrow();
+            byte[] deliver = Frame.newBuilder().setDeliver(Deliver.newBuilder()
+                    .setMessage(ChatMessages.toProto(message, sender))).build().toByteArray();
+            return push.addToUsers(frames, accepted.permit().recipients(), deliver, send.origin());
+        } catch (RuntimeException e) {
+            log.warn("Message {} is stored but could not be acked or delivered; devices will get it by sync",
+                    message.messageId(), e);
+            return 0;
+        }
     }
 
     private void answer(PendingSend send, SendAck ack) {

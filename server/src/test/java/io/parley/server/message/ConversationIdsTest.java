@@ -24,4 +24,18 @@ class ConversationIdsTest {
         assertThat(ConversationIds.directParties("d:../../etc:" + B)).isEmpty();
         assertThat(ConversationIds.directParties(null)).isEmpty();
     }
+
+    @Test
+    void aUserIdIsALowerCaseUuidAndNothingElse() {
+        assertThat(ConversationIds.isUserId(A)).isTrue();
+        assertThat(ConversationIds.isUserId(java.util.UUID.randomUUID().toString())).isTrue();
+        assertThat(ConversationIds.isUserId(A.toUpperCase())).isFalse();
+        assertThat(ConversationIds.isUserId(A.replace('-', '_'))).isFalse();
+        assertThat(ConversationIds.isUserId("00000000-0000-4000-8000-00000000000g")).isFalse();
+        assertThat(ConversationIds.isUserId("000000000-000-4000-8000-00000000000a")).isFalse();   // dash moved
+        assertThat(ConversationIds.isUserId(A + "0")).isFalse();
+        assertThat(ConversationIds.isUserId(A.substring(1))).isFalse();
+        assertThat(ConversationIds.isUserId("")).isFalse();
+        assertThat(ConversationIds.isUserId(null)).isFalse();
+    }
 }
