@@ -11,9 +11,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A device's WebSocket as the rest of the server sees it. Safe to call from any thread: Netty queues writes
- * from other threads onto the channel's event loop, and a {@code FlushConsolidationHandler} in the pipeline
- * turns the many flushes of a fan-out into few system calls.
+ * A device's WebSocket as the rest of the server sees it. {@link #send} is safe to call from any thread: Netty
+ * queues writes from other threads onto the channel's event loop. Fan-outs go through
+ * {@link io.parley.server.delivery.FrameBatch}, which queues on the event loop itself and flushes once.
  */
 final class ChannelDeviceConnection implements DeviceConnection {
 

@@ -53,8 +53,10 @@ class GatewayInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel channel) {
         openChannels.add(channel);
         ChannelPipeline pipeline = channel.pipeline();
-        // First, so that the flushes of all handlers (and of pushes from other threads) are coalesced.
-        pipeline.addLast(new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+        // First, so that the flushes of all handlers while a read is in progress are coalesced. Pushes from other
+        // threads come in batches already flushed once per device (FrameBatch); deferring those flushes to a
+        // task of their own would only add a hand-over per device.
+        pipeline.addLast(new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
         pipeline.addLast(new HttpServerCodec());
         pipeline.addLast(new HttpObjectAggregator(MAX_HANDSHAKE_BYTES));
         pipeline.addLast(new HandshakeGuard(properties.path(), policy));

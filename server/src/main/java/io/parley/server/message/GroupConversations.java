@@ -39,8 +39,8 @@ public class GroupConversations {
     @Transactional(propagation = Propagation.MANDATORY)
     public void open(String groupUuid, long creatorId) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("INSERT INTO conversations (public_id, kind, last_seq, created_at, updated_at) VALUES (?, ?, 0, ?, ?)",
-                conversationId(groupUuid), KIND_GROUP, now, now);
+        jdbc.update("INSERT INTO conversations (public_id, kind, created_at) VALUES (?, ?, ?)",
+                conversationId(groupUuid), KIND_GROUP, now);
         addMember(groupUuid, creatorId);
     }
 
@@ -57,7 +57,8 @@ public class GroupConversations {
             return;
         }
         jdbc.update("INSERT INTO conversation_members (conversation_id, user_id, read_seq, visible_from_seq, joined_at)"
-                + " SELECT id, ?, last_seq, last_seq, ? FROM conversations WHERE id = ?",
+                + " SELECT c.id, ?, " + JdbcMessageStore.LAST_SEQ_OF_C + ", " + JdbcMessageStore.LAST_SEQ_OF_C + ", ?"
+                + " FROM conversations c WHERE c.id = ?",
                 userId, Timestamp.from(clock.instant()), conversation);
     }
 

@@ -8,10 +8,12 @@ import java.time.Instant;
  * @param peerId          the other party of a 1:1 conversation; null in a group
  * @param visibleFromSeq  the user sees messages after this seq (a group member from their join on)
  * @param muted           the user muted the conversation's notifications
+ * @param lastSeq         the seq of the conversation's newest message, 0 before the first
  * @param unreadMentions  unread messages that mention the user
+ * @param lastActivity    when the newest message was stored, or the conversation created before one was
  */
 record Membership(long conversationId, String publicId, int kind, long lastSeq, long readSeq, Long peerId,
-        long visibleFromSeq, boolean muted, long unreadMentions, Instant updatedAt) {
+        long visibleFromSeq, boolean muted, long unreadMentions, Instant lastActivity) {
 
     long unread() {
         return Math.max(0, lastSeq - Math.max(readSeq, visibleFromSeq));

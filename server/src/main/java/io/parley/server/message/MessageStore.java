@@ -17,13 +17,13 @@ interface MessageStore {
     Conversation createDirectConversation(String publicId, long userA, long userB, Instant now);
 
     /**
-     * Stores a batch in one transaction: the messages, who they mention, each conversation's new last seq,
-     * each sender's read cursor moved to their newest message, and for every recall notice the recalled
+     * Stores a batch in one transaction: the messages (a conversation's last seq is its newest message's), who
+     * they mention, each sender's read cursor moved to their newest message, and for every recall notice the recalled
      * message emptied. All or nothing.
      *
      * @throws DuplicateSendException when a message's (conversation, sender, client message id) is stored already
      */
-    void storeBatch(List<StoredMessage> messages, List<Mention> mentions, Map<Long, Long> lastSeqByConversation, Instant now);
+    void storeBatch(List<StoredMessage> messages, List<Mention> mentions, Instant now);
 
     Optional<StoredMessage> findByClientMessageId(long conversationId, long senderId, String clientMessageId);
 

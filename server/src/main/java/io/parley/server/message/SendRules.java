@@ -4,7 +4,6 @@ import io.parley.protocol.ChatMessage;
 import io.parley.protocol.ContentType;
 import io.parley.protocol.MessageType;
 import io.parley.server.delivery.FrameError;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -24,7 +23,7 @@ final class SendRules {
 
     static Optional<Refusal> check(ChatMessage message) {
         String clientId = message.getClientMessageId();
-        if (clientId.isEmpty() || bytes(clientId) > MAX_CLIENT_MESSAGE_ID) {
+        if (clientId.isEmpty() || message.getClientMessageIdBytes().size() > MAX_CLIENT_MESSAGE_ID) {
             return refuse("client_message_id is required, at most " + MAX_CLIENT_MESSAGE_ID + " bytes");
         }
         MessageType kind = message.getMessageType();
@@ -51,16 +50,16 @@ final class SendRules {
             return Optional.of(new Refusal(FrameError.INLINE_FILE_NOT_SUPPORTED,
                     "Inline file bytes are not accepted; upload the file and send its url"));
         }
-        if (bytes(message.getContent()) > MAX_CONTENT_BYTES) {
+        if (message.getContentBytes().size() > MAX_CONTENT_BYTES) {
             return refuse("content is over " + MAX_CONTENT_BYTES + " bytes");
         }
         if (type == ContentType.TEXT_VALUE && message.getContent().isBlank()) {
             return refuse("a text message needs content");
         }
-        if (bytes(message.getUrl()) > MAX_URL_BYTES) {
+        if (message.getUrlBytes().size() > MAX_URL_BYTES) {
             return refuse("url is over " + MAX_URL_BYTES + " bytes");
         }
-        if (bytes(message.getFileSuffix()) > MAX_FILE_SUFFIX_BYTES) {
+        if (message.getFileSuffixBytes().size() > MAX_FILE_SUFFIX_BYTES) {
             return refuse("file_suffix is over " + MAX_FILE_SUFFIX_BYTES + " bytes");
         }
         return Optional.empty();
@@ -68,9 +67,5 @@ final class SendRules {
 
     private static Optional<Refusal> refuse(String why) {
         return Optional.of(new Refusal(FrameError.BAD_MESSAGE, why));
-    }
-
-    private static int bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8).length;
     }
 }

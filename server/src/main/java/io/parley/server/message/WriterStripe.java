@@ -228,13 +228,11 @@ final class WriterStripe implements Runnable {
     }
 
     private void commit(List<Accepted> accepted, Numbering numbering) {
-        Map<Long, Long> lastSeqs = new HashMap<>();
-        numbering.conversations.values().forEach(c -> lastSeqs.put(c.id(), c.lastSeq()));
         List<Mention> mentions = new ArrayList<>();
         for (Accepted a : accepted) {
             a.permit().mentioned().forEach(user -> mentions.add(new Mention(a.message().conversationId(), user, a.message().seq())));
         }
-        store.storeBatch(accepted.stream().map(Accepted::message).toList(), mentions, lastSeqs, clock.instant());
+        store.storeBatch(accepted.stream().map(Accepted::message).toList(), mentions, clock.instant());
         metrics.committed(accepted.size());
     }
 

@@ -30,8 +30,7 @@ class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public void storeBatch(List<StoredMessage> batch, List<Mention> mentions, Map<Long, Long> lastSeqByConversation,
-            Instant now) {
+    public void storeBatch(List<StoredMessage> batch, List<Mention> mentions, Instant now) {
         failIfDown();
         for (StoredMessage m : batch) {
             if (findByClientMessageId(m.conversationId(), m.senderId(), m.clientMessageId()).isPresent()) {
@@ -48,8 +47,10 @@ class InMemoryMessageStore implements MessageStore {
                         : old);
             }
         }
-        conversations.replaceAll((id, c) -> lastSeqByConversation.containsKey(c.id())
-                ? c.withLastSeq(lastSeqByConversation.get(c.id())) : c);
+        for (StoredMessage m : batch) {
+            conversations.computeIfPresent(m.conversationPublicId(),
+                    (id, c) -> c.lastSeq() < m.seq() ? c.withLastSeq(m.seq()) : c);
+        }
     }
 
     @Override
