@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  * <pre>
  * run S1[,S2,...] --http=http://127.0.0.1:8080 --ws=ws://127.0.0.1:8090/ws [--server-pid=N] [--database=h2]
  *                 [--out=docs/bench] [scenario options]          against a server that is already running
- * suite [--jar=server/target/parley-server.jar] [--databases=h2,mariadb] [--scenarios=S1,S2,S4,S5]
+ * suite [--jar=server/target/parley-server.jar] [--databases=h2,mariadb] [--scenarios=S1,S2,S3,S4,S5]
  *       [--out=docs/bench] [--work=bench/target/suite] [--server-jvm="-Xms1g -Xmx1g -XX:+AlwaysPreTouch"] [--jfr-scenario=S2]
  *       [--server-per=scenario|database] [--S1.connections=10000 ...]
  *                                                                 a fresh server per scenario (or database)
@@ -80,7 +80,7 @@ public final class BenchMain {
                 .filter(s -> !s.isBlank()).toList();
         String jfrScenario = options.string("jfr-scenario", "S2");
         boolean serverPerScenario = !options.string("server-per", "scenario").equals("database");
-        List<Scenario> scenarios = scenarios(options.string("scenarios", "S1,S2,S4,S5"));
+        List<Scenario> scenarios = scenarios(options.string("scenarios", "S1,S2,S3,S4,S5"));
         ScenarioRun run = new ScenarioRun(options, out);
         List<ScenarioResult> results = new ArrayList<>();
         for (String database : options.string("databases", "h2,mariadb").split(",")) {
@@ -95,11 +95,8 @@ public final class BenchMain {
                     for (Scenario scenario : batch) {
                         Path jfr = scenario.id().equals(jfrScenario) ? dir.resolve("server.jfr") : null;
                         try {
-                            ScenarioResult result = run.run(scenario, Endpoint.of(server.httpUrl(), server.wsUrl()),
-                                    database, OptionalLong.of(server.pid()), jfr);
-                            if (result != null) {
-                                results.add(result);
-                            }
+                            results.add(run.run(scenario, Endpoint.of(server.httpUrl(), server.wsUrl()), database,
+                                    OptionalLong.of(server.pid()), jfr));
                         } catch (Exception e) {
                             // One scenario failing must not cost the others their run; it has no result file.
                             out.println("!! " + scenario.id() + " on " + database + " failed: " + e);

@@ -11,8 +11,10 @@ import io.parley.bench.report.ResultBuilder;
 import io.parley.bench.setup.Friendships;
 import io.parley.bench.traffic.ChatLoad;
 import io.parley.bench.traffic.Chatter;
+import io.parley.bench.traffic.Destination;
 import io.parley.bench.traffic.ErrorCounts;
 import io.parley.bench.traffic.Inbox;
+import io.parley.bench.traffic.MessageBodies;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,8 +73,8 @@ public final class DirectThroughput implements Scenario {
         List<Chatter> chatters = new ArrayList<>();
         for (BenchClient client : connected.clients()) {
             Account me = client.account();
-            chatters.add(new Chatter(client, friendsOf.get(me.index()), ledger, new Inbox(ledger::received, inboxes),
-                    errors, content, context.seed() + me.index()));
+            chatters.add(new Chatter(client, Destination.friends(friendsOf.get(me.index())), ledger,
+                    new Inbox(ledger::received, inboxes), errors, MessageBodies.text(content), context.seed() + me.index()));
         }
         ChatLoad load = new ChatLoad(chatters);
         openConversations(context, ledger, chatters, pairs, result);
@@ -144,23 +146,32 @@ public final class DirectThroughput implements Scenario {
      */
     private static void openConversations(ScenarioContext context, MessageLedger ledger, List<Chatter> chatters,
             List<Account[]> pairs, ResultBuilder result) throws InterruptedException {
-        Map<Integer, List<Account>> firstMessages = new LinkedHashMap<>();
-        pairs.forEach(pair -> firstMessages.computeIfAbsent(pair[0].index(), i -> new ArrayList<>()).add(pair[1]));
+        Map<Integer, List<Destination>> firstMessages = new LinkedHashMap<>();
+        pairs.forEach(pair -> firstMessages.computeIfAbsent(pair[0].index(), i -> new ArrayList<>())
+                .add(Destination.friend(pair[1])));
         context.progress().phase("opening " + pairs.size() + " conversations (one message each)", () -> {
             MessageLedger.Outcome o = ledger.outcome();
             return o.acked() + "/" + pairs.size() + " acked";
         });
         long start = System.nanoTime();
         chatters.forEach(c -> c.sendOneEach(firstMessages.getOrDefault(c.client().account().index(), List.of())));
-        // The sends are queued on the event loops: wait for their acks, not just for a settled (empty) ledger.
-        if (!context.awaitUntil(() -> ledger.outcome().acked() + ledger.outcome().refused() >= pairs.size()
-                && ledger.settled(), Duration.ofMinutes(5))) {
-            throw new IllegalStateException("the first messages were not all delivered: " + ledger.outcome());
-        }
+        awaitFirstMessages(context, ledger, pairs.size());
         double seconds = (System.nanoTime() - start) / 1e9;
         result.metric("conversations-opened", "conversations opened (first message each)", pairs.size(), "convs")
                 .metric("conversation-open-rate", "first messages delivered per second", pairs.size() / seconds,
                         "convs/s");
+    }
+
+    /**
+     * Waits until {@code messages} first messages are answered and delivered; they are queued on the event
+     * loops, so this waits for their acks, not just for a settled (empty) ledger.
+     */
+    static void awaitFirstMessages(ScenarioContext context, MessageLedger ledger, long messages)
+            throws InterruptedException {
+        if (!context.awaitUntil(() -> ledger.outcome().acked() + ledger.outcome().refused() >= messages
+                && ledger.settled(), Duration.ofMinutes(5))) {
+            throw new IllegalStateException("the first messages were not all delivered: " + ledger.outcome());
+        }
     }
 
     private static String progress(ScenarioContext context, MessageLedger ledger, ChatLoad load) {
@@ -169,15 +180,20 @@ public final class DirectThroughput implements Scenario {
                 load.unacked());
     }
 
-    /** Waits until every message sent is answered and every acked one received, bounded by {@code timeout}. */
-    static void drain(ScenarioContext context, MessageLedger ledger, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until every message sent is answered and every acked one received, bounded by {@code timeout}; true
+     * when it settled in time.
+     */
+    static boolean drain(ScenarioContext context, MessageLedger ledger, Duration timeout) throws InterruptedException {
         context.progress().phase("draining", () -> {
             MessageLedger.Outcome o = ledger.outcome();
             return String.format("waiting for %,d acks, %,d receipts", o.unacked(), o.acked() - o.delivered());
         });
         if (!context.awaitUntil(ledger::settled, timeout)) {
             context.progress().note("drain timed out after " + timeout.toSeconds() + " s");
+            return false;
         }
+        return true;
     }
 
     private static int second(ScenarioContext context, long nanos) {
