@@ -16,6 +16,7 @@ import io.parley.bench.traffic.Destination;
 import io.parley.bench.traffic.ErrorCounts;
 import io.parley.bench.traffic.Inbox;
 import io.parley.bench.traffic.MessageBodies;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,9 +101,14 @@ public final class GroupFanOut implements Scenario {
                 .parameter("message bytes", messageBytes);
 
         List<Panel> latencies = new ArrayList<>();
-        for (int members : sizes) {
-            latencies.add(fanOut(context, result, members, Math.min(senders, members), stepSeconds, ladder, drain,
-                    MessageBodies.text("x".repeat(messageBytes))));
+        for (int i = 0; i < sizes.length; i++) {
+            // A flight recording, when asked for, covers the ladder of the first group size.
+            Path jfr = i == 0 ? context.flightRecording() : null;
+            latencies.add(fanOut(context, result, sizes[i], Math.min(senders, sizes[i]), stepSeconds, ladder, drain,
+                    MessageBodies.text("x".repeat(messageBytes)), jfr));
+        }
+        if (context.flightRecording() != null) {
+            result.note("JFR profile of the server taken during the rate ladder of M=" + sizes[0]);
         }
         Figures.connections(result, context.connectionStats());
         result.panel(Figures.throughput(context.timeline(), "per second", "delivered"));
@@ -111,7 +117,7 @@ public final class GroupFanOut implements Scenario {
 
     /** One group of {@code members} through the ladder; returns its latency chart. */
     private static Panel fanOut(ScenarioContext context, ResultBuilder result, int members, int senderCount,
-            int stepSeconds, Ladder ladder, Duration drain, MessageBodies body)
+            int stepSeconds, Ladder ladder, Duration drain, MessageBodies body, Path jfr)
             throws Exception {
         String key = "m" + members;
         String what = "M=" + members;
@@ -147,6 +153,9 @@ public final class GroupFanOut implements Scenario {
         DirectThroughput.awaitFirstMessages(context, ledger, chatters.size());
 
         List<Step> steps = new ArrayList<>();
+        if (jfr != null) {
+            context.probe().startFlightRecording(jfr);
+        }
         for (int i = 0; i < ladder.steps(); i++) {
             Step step = step(context, ledger, load, errors, members, ladder.messagesPerSecond(i, members), stepSeconds,
                     drain, what + " step " + (i + 1));
@@ -154,6 +163,9 @@ public final class GroupFanOut implements Scenario {
             if (!step.roomForMore()) {
                 break;
             }
+        }
+        if (jfr != null) {
+            context.probe().stopFlightRecording(jfr);
         }
         // Whatever the last step left behind gets a last chance to arrive: what is still missing then is lost.
         DirectThroughput.drain(context, ledger, drain.multipliedBy(2));
