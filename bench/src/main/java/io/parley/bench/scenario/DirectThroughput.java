@@ -15,7 +15,6 @@ import io.parley.bench.traffic.Destination;
 import io.parley.bench.traffic.ErrorCounts;
 import io.parley.bench.traffic.Inbox;
 import io.parley.bench.traffic.MessageBodies;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,14 +87,14 @@ public final class DirectThroughput implements Scenario {
             context.probe().startFlightRecording(jfr);
         }
         double serverCpu0 = context.probe().cpuSeconds();
-        double benchCpu0 = benchCpuSeconds();
+        double benchCpu0 = Figures.benchCpuSeconds();
         load.closedLoop(window, Long.MAX_VALUE);
         context.hold(Duration.ofSeconds(closedSeconds));
         load.stop();
         long closedEnd = System.nanoTime();
         double closedWall = (closedEnd - closedStart) / 1e9;
         double serverCores = Figures.cores(serverCpu0, context.probe().cpuSeconds(), closedWall);
-        double benchCores = Figures.cores(benchCpu0, benchCpuSeconds(), closedWall);
+        double benchCores = Figures.cores(benchCpu0, Figures.benchCpuSeconds(), closedWall);
         if (jfr != null) {
             context.probe().stopFlightRecording(jfr);
         }
@@ -187,7 +186,7 @@ public final class DirectThroughput implements Scenario {
     static boolean drain(ScenarioContext context, MessageLedger ledger, Duration timeout) throws InterruptedException {
         context.progress().phase("draining", () -> {
             MessageLedger.Outcome o = ledger.outcome();
-            return String.format("waiting for %,d acks, %,d receipts", o.unacked(), o.acked() - o.delivered());
+            return String.format("waiting for %,d acks, %,d receipts", o.unacked(), o.lost());
         });
         if (!context.awaitUntil(ledger::settled, timeout)) {
             context.progress().note("drain timed out after " + timeout.toSeconds() + " s");
@@ -198,10 +197,5 @@ public final class DirectThroughput implements Scenario {
 
     private static int second(ScenarioContext context, long nanos) {
         return (int) context.timeline().secondsAt(nanos);
-    }
-
-    private static double benchCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
     }
 }

@@ -9,6 +9,7 @@ import io.parley.bench.report.Panel;
 import io.parley.bench.report.ResultBuilder;
 import io.parley.bench.traffic.ErrorCounts;
 import io.parley.bench.traffic.Inbox;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,6 +83,12 @@ final class Figures {
     /** Server CPU used over a phase, in cores (1.0 = one core busy all the time). */
     static double cores(double cpuSecondsBefore, double cpuSecondsAfter, double wallSeconds) {
         return (cpuSecondsAfter - cpuSecondsBefore) / wallSeconds;
+    }
+
+    /** CPU seconds the bench's own JVM has used so far (user + system). */
+    static double benchCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     /** Per-second rates of some timeline series. */

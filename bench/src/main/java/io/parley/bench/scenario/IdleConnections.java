@@ -38,8 +38,7 @@ public final class IdleConnections implements Scenario {
     @Override
     public void run(ScenarioContext context, ResultBuilder result) throws Exception {
         Options options = context.options();
-        int[] sizes = Arrays.stream(options.string("connections", "10000").split(",")).map(String::trim)
-                .mapToInt(Integer::parseInt).toArray();
+        int[] sizes = options.integers("connections", "10000");
         int inFlight = options.integer("connect-in-flight", 256);
         Duration hold = Duration.ofSeconds(options.integer("hold-seconds", 30));
         result.parameter("connections", Arrays.toString(sizes)).parameter("connect in flight", inFlight)
