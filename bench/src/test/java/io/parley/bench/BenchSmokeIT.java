@@ -36,7 +36,7 @@ abstract class BenchSmokeIT {
                 "--S1.connections=30,50", "--S1.hold-seconds=1",
                 "--S2.users=20", "--S2.friends=4", "--S2.closed-seconds=3", "--S2.paced-seconds=2",
                 "--S2.warmup-seconds=1",
-                "--S3.members=20", "--S3.senders=3", "--S3.rates=20,30", "--S3.step-seconds=2",
+                "--S3.members=20", "--S3.senders=3", "--S3.rates=20,30", "--S3.step-seconds=2", "--S3.warmup-seconds=1",
                 "--S3.drain-seconds=10",
                 "--S4.cases=60x1,120x3", "--S4.rounds=2",
                 "--S5.connections=40", "--S5.seconds=4", "--S5.chatting-share=0.25", "--S5.churning-share=0.25",

@@ -85,12 +85,13 @@ public final class GroupFanOut implements Scenario {
         int[] sizes = options.integers("members", "500");
         int senders = options.integer("senders", 10);
         int stepSeconds = options.integer("step-seconds", 10);
+        int warmupSeconds = options.integer("warmup-seconds", 10);
         Ladder ladder = new Ladder(options.decimals("rates"), options.decimal("start-deliveries", 20_000),
                 options.decimal("factor", 1.5), options.integer("max-steps", 10));
         int messageBytes = options.integer("message-bytes", 100);
         Duration drain = Duration.ofSeconds(options.integer("drain-seconds", 30));
         result.parameter("members (M)", Arrays.toString(sizes)).parameter("senders", senders)
-                .parameter("step seconds", stepSeconds)
+                .parameter("step seconds", stepSeconds).parameter("warm-up seconds", warmupSeconds)
                 .parameter("rates", ladder.messageRates().isEmpty()
                         ? String.format("from %s deliveries/s, x%s a step, at most %d steps",
                                 Numbers.format(ladder.startDeliveries()), ladder.factor(), ladder.maxSteps())
@@ -101,8 +102,8 @@ public final class GroupFanOut implements Scenario {
         for (int i = 0; i < sizes.length; i++) {
             // A flight recording, when asked for, covers the ladder of the first group size.
             Path jfr = i == 0 ? context.flightRecording() : null;
-            latencies.add(fanOut(context, result, sizes[i], Math.min(senders, sizes[i]), stepSeconds, ladder, drain,
-                    MessageBodies.text("x".repeat(messageBytes)), jfr));
+            latencies.add(fanOut(context, result, sizes[i], Math.min(senders, sizes[i]), warmupSeconds, stepSeconds,
+                    ladder, drain, MessageBodies.text("x".repeat(messageBytes)), jfr));
         }
         if (context.flightRecording() != null) {
             result.note("JFR profile of the server taken during the rate ladder of M=" + sizes[0]);
@@ -114,7 +115,7 @@ public final class GroupFanOut implements Scenario {
 
     /** One group of {@code members} through the ladder; returns its latency chart. */
     private static Panel fanOut(ScenarioContext context, ResultBuilder result, int members, int senderCount,
-            int stepSeconds, Ladder ladder, Duration drain, MessageBodies body, Path jfr)
+            int warmupSeconds, int stepSeconds, Ladder ladder, Duration drain, MessageBodies body, Path jfr)
             throws Exception {
         String key = "m" + members;
         String what = "M=" + members;
@@ -126,6 +127,7 @@ public final class GroupFanOut implements Scenario {
         for (int step = 0; step < ladder.steps(); step++) {
             planned += ladder.messagesPerSecond(step, members) * stepSeconds;
         }
+        planned += ladder.messagesPerSecond(0, members) * warmupSeconds;
         MessageLedger ledger = new MessageLedger((int) Math.min(Integer.MAX_VALUE - 8, 2 * planned + 10_000),
                 context.timeline());
         Inbox.Stats inboxes = new Inbox.Stats();
@@ -148,6 +150,11 @@ public final class GroupFanOut implements Scenario {
         context.progress().phase(what + ": first message of each sender", () -> ledger.outcome().toString());
         chatters.forEach(c -> c.sendOneEach(List.of(group)));
         DirectThroughput.awaitFirstMessages(context, ledger, chatters.size());
+        // Then the first rate, unreported, so that the ladder does not measure the server's JIT warming up.
+        if (warmupSeconds > 0) {
+            step(context, ledger, load, errors, members, ladder.messagesPerSecond(0, members), warmupSeconds, drain,
+                    what + " warm-up");
+        }
 
         List<Step> steps = new ArrayList<>();
         if (jfr != null) {
