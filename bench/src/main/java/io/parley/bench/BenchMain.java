@@ -22,8 +22,8 @@ import java.util.OptionalLong;
  * <pre>
  * run S1[,S2,...] --http=http://127.0.0.1:8080 --ws=ws://127.0.0.1:8090/ws [--server-pid=N] [--database=h2]
  *                 [--out=docs/bench] [scenario options]          against a server that is already running
- * suite [--jar=server/target/parley-server.jar] [--databases=h2,mariadb] [--scenarios=S1,S2,S4,S5]
- *       [--out=docs/bench] [--work=bench/target/suite] [--server-jvm="-Xms1g -Xmx1g -XX:+AlwaysPreTouch"] [--jfr-scenario=S2]
+ * suite [--jar=server/target/parley-server.jar] [--databases=h2,mariadb] [--scenarios=S1,S2,S3,S4,S5]
+ *       [--out=docs/bench] [--work=bench/target/suite] [--server-jvm="-Xms1g -Xmx1g -XX:+AlwaysPreTouch"] [--jfr-scenario=S2,S3]
  *       [--server-per=scenario|database] [--S1.connections=10000 ...]
  *                                                                 a fresh server per scenario (or database)
  * page --results=docs/bench --out=docs/BENCHMARKS.md             the docs page from the results
@@ -70,7 +70,7 @@ public final class BenchMain {
     /**
      * Every scenario against every database, each on a freshly started server (so one scenario's users and
      * memory do not weigh on the next; {@code --server-per=database} shares one server per database, for quick
-     * runs); the JFR profile is taken during {@code --jfr-scenario}.
+     * runs); a JFR profile is taken during each of {@code --jfr-scenario} (a list).
      */
     public static List<ScenarioResult> suite(Options options, PrintStream out) throws Exception {
         Path jar = Path.of(options.string("jar", "server/target/parley-server.jar"));
@@ -78,9 +78,9 @@ public final class BenchMain {
         Path work = Path.of(options.string("work", "bench/target/suite"));
         List<String> jvm = Arrays.stream(options.string("server-jvm", "-Xms1g -Xmx1g -XX:+AlwaysPreTouch").split(" "))
                 .filter(s -> !s.isBlank()).toList();
-        String jfrScenario = options.string("jfr-scenario", "S2");
+        List<String> jfrScenarios = List.of(options.string("jfr-scenario", "S2").split(","));
         boolean serverPerScenario = !options.string("server-per", "scenario").equals("database");
-        List<Scenario> scenarios = scenarios(options.string("scenarios", "S1,S2,S4,S5"));
+        List<Scenario> scenarios = scenarios(options.string("scenarios", "S1,S2,S3,S4,S5"));
         ScenarioRun run = new ScenarioRun(options, out);
         List<ScenarioResult> results = new ArrayList<>();
         for (String database : options.string("databases", "h2,mariadb").split(",")) {
@@ -93,13 +93,10 @@ public final class BenchMain {
                         + ": starting the server (log: " + dir.resolve("server.log") + ")");
                 try (ServerLauncher server = ServerLauncher.start(jar, database, dir, jvm)) {
                     for (Scenario scenario : batch) {
-                        Path jfr = scenario.id().equals(jfrScenario) ? dir.resolve("server.jfr") : null;
+                        Path jfr = jfrScenarios.contains(scenario.id()) ? dir.resolve("server.jfr") : null;
                         try {
-                            ScenarioResult result = run.run(scenario, Endpoint.of(server.httpUrl(), server.wsUrl()),
-                                    database, OptionalLong.of(server.pid()), jfr);
-                            if (result != null) {
-                                results.add(result);
-                            }
+                            results.add(run.run(scenario, Endpoint.of(server.httpUrl(), server.wsUrl()), database,
+                                    OptionalLong.of(server.pid()), jfr));
                         } catch (Exception e) {
                             // One scenario failing must not cost the others their run; it has no result file.
                             out.println("!! " + scenario.id() + " on " + database + " failed: " + e);

@@ -1,6 +1,7 @@
 package io.parley.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +70,18 @@ public final class Options {
 
     public double decimal(String name, double fallback) {
         return Double.parseDouble(string(name, Double.toString(fallback)));
+    }
+
+    /** A comma-separated list of integers, e.g. {@code --connections=10000,19000}. */
+    public int[] integers(String name, String fallback) {
+        return Arrays.stream(string(name, fallback).split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                .mapToInt(v -> Integer.parseInt(v.replace("_", ""))).toArray();
+    }
+
+    /** A comma-separated list of numbers; empty when the option is not given. */
+    public List<Double> decimals(String name) {
+        return Arrays.stream(string(name, "").split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                .map(Double::parseDouble).toList();
     }
 
     public boolean flag(String name) {

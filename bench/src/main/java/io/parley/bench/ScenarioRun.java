@@ -14,7 +14,6 @@ import io.parley.bench.report.ResultTable;
 import io.parley.bench.report.ScenarioResult;
 import io.parley.bench.scenario.Scenario;
 import io.parley.bench.scenario.ScenarioContext;
-import io.parley.bench.scenario.ServerCapabilities;
 import io.parley.bench.setup.Population;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Runs one scenario against one server and writes its result: JSON, PNG, and a table on the console. */
@@ -37,17 +35,12 @@ final class ScenarioRun {
         this.out = out;
     }
 
-    /** @param jfr where the server's flight recording goes, or null for none; returns null when skipped */
+    /** @param jfr where the server's flight recording goes, or null for none */
     ScenarioResult run(Scenario scenario, Endpoint endpoint, String database, OptionalLong pid, Path jfr)
             throws Exception {
         Options scoped = options.scoped(scenario.id());
         Path outFolder = Path.of(scoped.string("out", "docs/bench"));
         RestApi api = new RestApi(endpoint.http(), scoped.integer("rest-concurrency", 32));
-        Optional<String> unavailable = scenario.unavailableOn(ServerCapabilities.of(api));
-        if (unavailable.isPresent()) {
-            out.println(scenario.id() + " skipped: " + unavailable.get());
-            return null;
-        }
         int threads = scoped.integer("threads", Runtime.getRuntime().availableProcessors());
         List<InetAddress> sources = sourceAddresses(scoped.integer("source-ips", 0));
         String runId = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000_000L, 36);

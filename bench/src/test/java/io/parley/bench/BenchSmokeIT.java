@@ -28,18 +28,21 @@ abstract class BenchSmokeIT {
         Options options = new Options("suite",
                 "--jar=" + System.getProperty("parley.jar"),
                 "--databases=" + database(),
-                "--scenarios=S1,S2,S4,S5",
+                "--scenarios=S1,S2,S3,S4,S5",
                 "--out=" + out,
                 "--work=" + out.resolve("work"),
                 "--server-jvm=-Xmx512m",
                 "--server-per=database",
-                "--S1.connections=50", "--S1.hold-seconds=1",
+                "--S1.connections=30,50", "--S1.hold-seconds=1",
                 "--S2.users=20", "--S2.friends=4", "--S2.closed-seconds=3", "--S2.paced-seconds=2",
                 "--S2.warmup-seconds=1",
+                "--S3.members=20", "--S3.senders=3", "--S3.rates=20,30", "--S3.step-seconds=2", "--S3.warmup-seconds=1",
+                "--S3.drain-seconds=10",
                 "--S4.cases=60x1,120x3", "--S4.rounds=2",
                 "--S5.connections=40", "--S5.seconds=4", "--S5.chatting-share=0.25", "--S5.churning-share=0.25",
                 "--S5.online-min-ms=300", "--S5.online-max-ms=800", "--S5.offline-min-ms=200",
-                "--S5.offline-max-ms=500");
+                "--S5.offline-max-ms=500", "--S5.groups=2", "--S5.group-size=8", "--S5.group-senders=2",
+                "--S5.group-messages-per-sender-second=2", "--S5.media-share=0.3", "--S5.avatar-uploads=3");
 
         List<ScenarioResult> results;
         try (PrintStream print = new PrintStream(console, true, StandardCharsets.UTF_8)) {
@@ -47,7 +50,7 @@ abstract class BenchSmokeIT {
         }
 
         String log = console.toString(StandardCharsets.UTF_8);
-        assertThat(results).as(log).extracting(ScenarioResult::scenario).containsExactly("S1", "S2", "S4", "S5");
+        assertThat(results).as(log).extracting(ScenarioResult::scenario).containsExactly("S1", "S2", "S3", "S4", "S5");
         for (ScenarioResult result : results) {
             assertThat(out.resolve(result.fileStem() + ".json")).as(log).exists();
             assertThat(out.resolve(result.fileStem() + ".png")).as(log).exists();
@@ -55,15 +58,23 @@ abstract class BenchSmokeIT {
             for (Metric metric : result.metrics()) {
                 if (metric.key().endsWith("lost") || metric.key().endsWith("duplicated")
                         || metric.key().endsWith("out-of-order") || metric.key().endsWith("seq-mismatch")
-                        || metric.key().equals("unexpected-closes") || metric.key().endsWith("failures")) {
+                        || metric.key().equals("unexpected-closes") || metric.key().endsWith("failures")
+                        || metric.key().endsWith("slow-closes")) {
                     assertThat(metric.value()).as(result.scenario() + " " + metric.label() + "\n" + log).isZero();
                 }
             }
         }
-        assertThat(results.get(0).metric("connections").value()).as(log).isEqualTo(50);
+        assertThat(results.get(0).metric("c30-connections").value()).as(log).isEqualTo(30);
+        assertThat(results.get(0).metric("c50-connections").value()).as(log).isEqualTo(50);
         assertThat(results.get(1).metric("delivered").value()).as(log).isPositive();
-        assertThat(results.get(2).metric("s4-120x3-total").value()).as(log).isPositive();
-        assertThat(results.get(3).metric("reconnects").value()).as(log).isPositive();
+        // Every acked group message owes a delivery to each of the 19 other members.
+        assertThat(results.get(2).metric("m20-delivered").value()).as(log)
+                .isEqualTo(results.get(2).metric("m20-acked").value() * 19).isPositive();
+        assertThat(results.get(2).tables()).as(log).hasSize(1);
+        assertThat(results.get(3).metric("s4-120x3-total").value()).as(log).isPositive();
+        assertThat(results.get(4).metric("reconnects").value()).as(log).isPositive();
+        assertThat(results.get(4).metric("group-delivered").value()).as(log).isPositive();
+        assertThat(results.get(4).metric("avatar-uploads").value()).as(log).isEqualTo(3);
         assertThat(out.resolve("jfr-s2-" + database() + ".json")).as(log).exists();
     }
 

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -70,6 +72,32 @@ public final class RestApi {
     /** Sends a friend request from {@code from} to {@code to}; the same from {@code to} back accepts it. */
     public CompletableFuture<JsonNode> requestFriendship(Account from, Account to) {
         return post("/api/v1/friend-requests", Map.of("username", to.username()), from.accessToken());
+    }
+
+    /** Creates a group anyone may join ({@code OPEN}) with {@code owner} as its owner; completes with its id. */
+    public CompletableFuture<String> createOpenGroup(Account owner, String name) {
+        return post("/api/v1/groups", Map.of("name", name, "joinPolicy", "OPEN"), owner.accessToken())
+                .thenApply(group -> group.path("id").asString());
+    }
+
+    /** {@code member} joins an open group: a member at once, no friendship needed. */
+    public CompletableFuture<JsonNode> joinGroup(Account member, String groupId) {
+        return post("/api/v1/groups/" + groupId + "/join", Map.of(), member.accessToken());
+    }
+
+    /** Uploads {@code image} as the account's avatar (multipart part "file"); completes with the avatar's URL. */
+    public CompletableFuture<String> uploadAvatar(Account account, byte[] image) {
+        String boundary = "bench-" + Long.toHexString(System.nanoTime());
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"avatar.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/users/me/avatar"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + account.accessToken())
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, image, tail)))
+                .build();
+        return call("POST /api/v1/users/me/avatar", request).thenApply(user -> user.path("avatarUrl").asString());
     }
 
     private CompletableFuture<JsonNode> call(String what, HttpRequest request) {

@@ -21,13 +21,14 @@ public final class Latency {
         return histogram.getTotalCount();
     }
 
-    /** The latency at a percentile (0-100), in milliseconds. */
+    /** The latency at a percentile (0-100), in milliseconds; NaN when nothing was recorded. */
     public double percentileMillis(double percentile) {
-        return histogram.getValueAtPercentile(percentile) / 1000.0;
+        return count() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1000.0;
     }
 
+    /** NaN when nothing was recorded. */
     public double maxMillis() {
-        return histogram.getMaxValue() / 1000.0;
+        return count() == 0 ? Double.NaN : histogram.getMaxValue() / 1000.0;
     }
 
     /** Points (percentile, ms) of the whole distribution, for the percentile chart. */

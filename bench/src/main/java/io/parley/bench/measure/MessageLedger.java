@@ -11,12 +11,14 @@ import java.util.concurrent.atomic.LongAdder;
  * The book of every chat message a scenario sends: when it was sent, its ack (conversation seq), and each time
  * it reached a recipient device. Messages are numbered by the bench; the number is the client message id, so
  * every Deliver (or synced message) is matched to its send exactly. A message acked but never received by a
- * device it was meant for is lost; received more often than meant is duplicated.
+ * device it was meant for is lost; received more often than meant is duplicated. A scenario may keep several
+ * ledgers side by side (1:1 and group messages, say): each has a name, which prefixes its client message ids and
+ * its timeline series ("group delivered").
  */
 public final class MessageLedger {
 
-    private static final String ID_PREFIX = "b";
-
+    private final String idPrefix;
+    private final String seriesPrefix;
     private final int capacity;
     private final Timeline timeline;
     private final AtomicLong next = new AtomicLong();
@@ -36,6 +38,13 @@ public final class MessageLedger {
     private volatile long measureFromNanos = Long.MAX_VALUE;
 
     public MessageLedger(int capacity, Timeline timeline) {
+        this("", capacity, timeline);
+    }
+
+    /** @param name tells this ledger's messages and series apart from another ledger's in the same run */
+    public MessageLedger(String name, int capacity, Timeline timeline) {
+        this.idPrefix = "b" + name;
+        this.seriesPrefix = name.isEmpty() ? "" : name + " ";
         this.capacity = capacity;
         this.timeline = timeline;
         this.sentNanos = new AtomicLongArray(capacity);
@@ -66,13 +75,13 @@ public final class MessageLedger {
     }
 
     public String clientMessageId(int index) {
-        return ID_PREFIX + index;
+        return idPrefix + index;
     }
 
     /** The message is being written to the socket now. */
     public void sent(int index, long nanos) {
         sentNanos.set(index, nanos);
-        timeline.count("sent", nanos);
+        timeline.count(seriesPrefix + "sent", nanos);
     }
 
     public void acked(SendAck ack, long nanos) {
@@ -83,7 +92,7 @@ public final class MessageLedger {
         if (ackSeq.compareAndSet(index, 0, ack.getSeq())) {
             acked.increment();
             expectedOfAcked.add(expected.get(index));
-            timeline.count("acked", nanos);
+            timeline.count(seriesPrefix + "acked", nanos);
             long seen = receivedSeq.get(index);
             if (seen != 0 && seen != ack.getSeq()) {
                 seqMismatches.increment();
@@ -110,7 +119,7 @@ public final class MessageLedger {
             return;
         }
         delivered.increment();
-        timeline.count("delivered", nanos);
+        timeline.count(seriesPrefix + "delivered", nanos);
         receivedSeq.compareAndSet(index, 0, message.getSeq());
         long acknowledged = ackSeq.get(index);
         if (acknowledged != 0 && acknowledged != message.getSeq()) {
@@ -150,12 +159,12 @@ public final class MessageLedger {
     }
 
     private int indexOf(String clientMessageId) {
-        if (!clientMessageId.startsWith(ID_PREFIX)) {
+        if (!clientMessageId.startsWith(idPrefix)) {
             foreign.increment();
             return -1;
         }
         try {
-            int index = Integer.parseInt(clientMessageId, ID_PREFIX.length(), clientMessageId.length(), 10);
+            int index = Integer.parseInt(clientMessageId, idPrefix.length(), clientMessageId.length(), 10);
             if (index >= 0 && index < capacity) {
                 return index;
             }

@@ -101,6 +101,9 @@ public final class BenchmarksPage {
         }
         s.append('\n');
         for (String database : databases) {
+            byDatabase.get(database).tables().forEach(table -> resultTable(s, database, table));
+        }
+        for (String database : databases) {
             ScenarioResult r = byDatabase.get(database);
             if (!r.panels().isEmpty()) {
                 s.append("![").append(id).append(' ').append(database).append("](")
@@ -108,6 +111,14 @@ public final class BenchmarksPage {
             }
         }
         return s.toString().trim();
+    }
+
+    private static void resultTable(StringBuilder s, String database, Table table) {
+        s.append("**").append(table.title()).append(" (").append(database).append(")**\n\n");
+        s.append("| ").append(String.join(" | ", table.columns())).append(" |\n");
+        s.append("|").append(" ---: |".repeat(table.columns().size())).append('\n');
+        table.rows().forEach(row -> s.append("| ").append(String.join(" | ", row)).append(" |\n"));
+        s.append('\n');
     }
 
     private static String cell(Metric metric) {

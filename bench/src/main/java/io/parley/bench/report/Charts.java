@@ -19,11 +19,12 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Draws a result's panels side by side into one PNG (XChart). */
+/** Draws a result's panels into one PNG (XChart), two side by side per row. */
 public final class Charts {
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 380;
+    private static final int COLUMNS = 2;
 
     private Charts() {
     }
@@ -32,11 +33,16 @@ public final class Charts {
         if (result.panels().isEmpty()) {
             return null;
         }
-        BufferedImage image = new BufferedImage(WIDTH * result.panels().size(), HEIGHT, BufferedImage.TYPE_INT_RGB);
+        int panels = result.panels().size();
+        int rows = (panels + COLUMNS - 1) / COLUMNS;
+        BufferedImage image = new BufferedImage(WIDTH * Math.min(panels, COLUMNS), HEIGHT * rows,
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        for (int i = 0; i < result.panels().size(); i++) {
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        for (int i = 0; i < panels; i++) {
             XYChart chart = chart(result.panels().get(i), result.scenario() + " " + result.database());
-            g.drawImage(BitmapEncoder.getBufferedImage(chart), i * WIDTH, 0, null);
+            g.drawImage(BitmapEncoder.getBufferedImage(chart), i % COLUMNS * WIDTH, i / COLUMNS * HEIGHT, null);
         }
         g.dispose();
         try {

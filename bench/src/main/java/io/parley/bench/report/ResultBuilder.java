@@ -12,6 +12,7 @@ public final class ResultBuilder {
     private final List<Metric> metrics = new ArrayList<>();
     private final List<Panel> panels = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<Table> tables = new ArrayList<>();
 
     public ResultBuilder parameter(String name, Object value) {
         parameters.put(name, value);
@@ -37,9 +38,14 @@ public final class ResultBuilder {
         return this;
     }
 
+    public ResultBuilder table(Table table) {
+        tables.add(table);
+        return this;
+    }
+
     public ScenarioResult build(String scenario, String title, String database, String startedAt, double seconds,
             Map<String, String> machine) {
         return new ScenarioResult(scenario, title, database, startedAt, seconds, machine, new LinkedHashMap<>(parameters),
-                List.copyOf(metrics), List.copyOf(panels), List.copyOf(notes));
+                List.copyOf(metrics), List.copyOf(panels), List.copyOf(notes), List.copyOf(tables));
     }
 }

@@ -19,5 +19,9 @@ public final class ResultTable {
                     met == null ? "" : met ? "ok" : "MISSED");
         }
         result.notes().forEach(note -> out.println("  note: " + note));
+        for (Table table : result.tables()) {
+            out.printf("%n  %s%n  %s%n", table.title(), String.join(" | ", table.columns()));
+            table.rows().forEach(cells -> out.println("  " + String.join(" | ", cells)));
+        }
     }
 }

@@ -11,9 +11,10 @@ import io.parley.bench.report.ResultBuilder;
 import io.parley.bench.setup.Friendships;
 import io.parley.bench.traffic.ChatLoad;
 import io.parley.bench.traffic.Chatter;
+import io.parley.bench.traffic.Destination;
 import io.parley.bench.traffic.ErrorCounts;
 import io.parley.bench.traffic.Inbox;
-import java.lang.management.ManagementFactory;
+import io.parley.bench.traffic.MessageBodies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,8 +72,8 @@ public final class DirectThroughput implements Scenario {
         List<Chatter> chatters = new ArrayList<>();
         for (BenchClient client : connected.clients()) {
             Account me = client.account();
-            chatters.add(new Chatter(client, friendsOf.get(me.index()), ledger, new Inbox(ledger::received, inboxes),
-                    errors, content, context.seed() + me.index()));
+            chatters.add(new Chatter(client, Destination.friends(friendsOf.get(me.index())), ledger,
+                    new Inbox(ledger::received, inboxes), errors, MessageBodies.text(content), context.seed() + me.index()));
         }
         ChatLoad load = new ChatLoad(chatters);
         openConversations(context, ledger, chatters, pairs, result);
@@ -86,14 +87,14 @@ public final class DirectThroughput implements Scenario {
             context.probe().startFlightRecording(jfr);
         }
         double serverCpu0 = context.probe().cpuSeconds();
-        double benchCpu0 = benchCpuSeconds();
+        double benchCpu0 = Figures.benchCpuSeconds();
         load.closedLoop(window, Long.MAX_VALUE);
         context.hold(Duration.ofSeconds(closedSeconds));
         load.stop();
         long closedEnd = System.nanoTime();
         double closedWall = (closedEnd - closedStart) / 1e9;
         double serverCores = Figures.cores(serverCpu0, context.probe().cpuSeconds(), closedWall);
-        double benchCores = Figures.cores(benchCpu0, benchCpuSeconds(), closedWall);
+        double benchCores = Figures.cores(benchCpu0, Figures.benchCpuSeconds(), closedWall);
         if (jfr != null) {
             context.probe().stopFlightRecording(jfr);
         }
@@ -144,23 +145,32 @@ public final class DirectThroughput implements Scenario {
      */
     private static void openConversations(ScenarioContext context, MessageLedger ledger, List<Chatter> chatters,
             List<Account[]> pairs, ResultBuilder result) throws InterruptedException {
-        Map<Integer, List<Account>> firstMessages = new LinkedHashMap<>();
-        pairs.forEach(pair -> firstMessages.computeIfAbsent(pair[0].index(), i -> new ArrayList<>()).add(pair[1]));
+        Map<Integer, List<Destination>> firstMessages = new LinkedHashMap<>();
+        pairs.forEach(pair -> firstMessages.computeIfAbsent(pair[0].index(), i -> new ArrayList<>())
+                .add(Destination.friend(pair[1])));
         context.progress().phase("opening " + pairs.size() + " conversations (one message each)", () -> {
             MessageLedger.Outcome o = ledger.outcome();
             return o.acked() + "/" + pairs.size() + " acked";
         });
         long start = System.nanoTime();
         chatters.forEach(c -> c.sendOneEach(firstMessages.getOrDefault(c.client().account().index(), List.of())));
-        // The sends are queued on the event loops: wait for their acks, not just for a settled (empty) ledger.
-        if (!context.awaitUntil(() -> ledger.outcome().acked() + ledger.outcome().refused() >= pairs.size()
-                && ledger.settled(), Duration.ofMinutes(5))) {
-            throw new IllegalStateException("the first messages were not all delivered: " + ledger.outcome());
-        }
+        awaitFirstMessages(context, ledger, pairs.size());
         double seconds = (System.nanoTime() - start) / 1e9;
         result.metric("conversations-opened", "conversations opened (first message each)", pairs.size(), "convs")
                 .metric("conversation-open-rate", "first messages delivered per second", pairs.size() / seconds,
                         "convs/s");
+    }
+
+    /**
+     * Waits until {@code messages} first messages are answered and delivered; they are queued on the event
+     * loops, so this waits for their acks, not just for a settled (empty) ledger.
+     */
+    static void awaitFirstMessages(ScenarioContext context, MessageLedger ledger, long messages)
+            throws InterruptedException {
+        if (!context.awaitUntil(() -> ledger.outcome().acked() + ledger.outcome().refused() >= messages
+                && ledger.settled(), Duration.ofMinutes(5))) {
+            throw new IllegalStateException("the first messages were not all delivered: " + ledger.outcome());
+        }
     }
 
     private static String progress(ScenarioContext context, MessageLedger ledger, ChatLoad load) {
@@ -169,23 +179,23 @@ public final class DirectThroughput implements Scenario {
                 load.unacked());
     }
 
-    /** Waits until every message sent is answered and every acked one received, bounded by {@code timeout}. */
-    static void drain(ScenarioContext context, MessageLedger ledger, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until every message sent is answered and every acked one received, bounded by {@code timeout}; true
+     * when it settled in time.
+     */
+    static boolean drain(ScenarioContext context, MessageLedger ledger, Duration timeout) throws InterruptedException {
         context.progress().phase("draining", () -> {
             MessageLedger.Outcome o = ledger.outcome();
-            return String.format("waiting for %,d acks, %,d receipts", o.unacked(), o.acked() - o.delivered());
+            return String.format("waiting for %,d acks, %,d receipts", o.unacked(), o.lost());
         });
         if (!context.awaitUntil(ledger::settled, timeout)) {
             context.progress().note("drain timed out after " + timeout.toSeconds() + " s");
+            return false;
         }
+        return true;
     }
 
     private static int second(ScenarioContext context, long nanos) {
         return (int) context.timeline().secondsAt(nanos);
-    }
-
-    private static double benchCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
     }
 }

@@ -9,6 +9,7 @@ import io.parley.bench.report.Panel;
 import io.parley.bench.report.ResultBuilder;
 import io.parley.bench.traffic.ErrorCounts;
 import io.parley.bench.traffic.Inbox;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,16 +24,8 @@ final class Figures {
 
     /** Sent, acked, delivered, and the counts that must be zero: lost, duplicated, out of order. */
     static void messages(ResultBuilder result, MessageLedger.Outcome outcome, Inbox.Stats inboxes, ErrorCounts errors) {
-        result.metric("sent", "messages sent", outcome.sent(), "msgs")
-                .metric("acked", "messages acked", outcome.acked(), "msgs")
-                .metric("delivered", "messages received by their device", outcome.delivered(), "msgs")
-                .metric("unacked", "sent, never acked nor refused", outcome.unacked(), "msgs")
-                .metric("lost", "lost (acked, never received)", outcome.lost(), "msgs", Target.atMost(0))
-                .metric("duplicated", "duplicated (received twice)", outcome.duplicated() + inboxes.duplicatePushes(),
-                        "msgs", Target.atMost(0))
-                .metric("out-of-order", "pushed out of seq order", inboxes.outOfOrderPushes(), "msgs", Target.atMost(0))
-                .metric("seq-mismatch", "Deliver seq differs from ack seq", outcome.seqMismatches(), "msgs",
-                        Target.atMost(0))
+        ledger(result, "", "", outcome, inboxes.duplicatePushes());
+        result.metric("out-of-order", "pushed out of seq order", inboxes.outOfOrderPushes(), "msgs", Target.atMost(0))
                 .metric("errors", "error replies", errors.total(), "frames");
         if (errors.total() > 0) {
             result.note("error replies by code: " + errors.byCode());
@@ -40,6 +33,26 @@ final class Figures {
         if (outcome.refused() > 0) {
             result.note(outcome.refused() + " messages were refused for good (not retryable)");
         }
+    }
+
+    /**
+     * One ledger's counts, keys and labels prefixed (a scenario with several ledgers tells them apart): sent,
+     * acked, received, and the counts that must be zero. {@code duplicatePushes}: Delivers a device got twice (an
+     * {@link Inbox} drops them before the ledger sees them).
+     */
+    static void ledger(ResultBuilder result, String keyPrefix, String labelPrefix, MessageLedger.Outcome outcome,
+            long duplicatePushes) {
+        result.metric(keyPrefix + "sent", labelPrefix + "messages sent", outcome.sent(), "msgs")
+                .metric(keyPrefix + "acked", labelPrefix + "messages acked", outcome.acked(), "msgs")
+                .metric(keyPrefix + "delivered", labelPrefix + "messages received by their devices", outcome.delivered(),
+                        "msgs")
+                .metric(keyPrefix + "unacked", labelPrefix + "sent, never acked nor refused", outcome.unacked(), "msgs")
+                .metric(keyPrefix + "lost", labelPrefix + "lost (acked, a device never got it)", outcome.lost(), "msgs",
+                        Target.atMost(0))
+                .metric(keyPrefix + "duplicated", labelPrefix + "duplicated (received twice)",
+                        outcome.duplicated() + duplicatePushes, "msgs", Target.atMost(0))
+                .metric(keyPrefix + "seq-mismatch", labelPrefix + "Deliver seq differs from ack seq",
+                        outcome.seqMismatches(), "msgs", Target.atMost(0));
     }
 
     /** Devices that needed more than one try to connect, and why the first try failed. */
@@ -70,6 +83,12 @@ final class Figures {
     /** Server CPU used over a phase, in cores (1.0 = one core busy all the time). */
     static double cores(double cpuSecondsBefore, double cpuSecondsAfter, double wallSeconds) {
         return (cpuSecondsAfter - cpuSecondsBefore) / wallSeconds;
+    }
+
+    /** CPU seconds the bench's own JVM has used so far (user + system). */
+    static double benchCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     /** Per-second rates of some timeline series. */

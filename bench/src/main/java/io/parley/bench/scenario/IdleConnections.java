@@ -4,17 +4,22 @@ import io.parley.bench.Options;
 import io.parley.bench.client.Account;
 import io.parley.bench.client.BenchClient;
 import io.parley.bench.client.FrameListener;
+import io.parley.bench.measure.Latency;
 import io.parley.bench.measure.ServerProbe.MemorySample;
+import io.parley.bench.report.Numbers;
 import io.parley.bench.report.Metric.Target;
 import io.parley.bench.report.ResultBuilder;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * S1: N authenticated devices connect (their users logged in once, during setup) and stay idle, pinging as the
  * Welcome asks. Measures the connect rate, the handshake latency, and what each idle connection costs the
- * server: resident memory and JVM heap + direct memory, after a full GC, divided by N.
+ * server: resident memory and JVM heap + direct memory, after a full GC, divided by N. Several N can be given
+ * ({@code --connections=10000,19000}): each is measured in turn, the previous devices closed first.
  */
 public final class IdleConnections implements Scenario {
 
@@ -33,19 +38,41 @@ public final class IdleConnections implements Scenario {
     @Override
     public void run(ScenarioContext context, ResultBuilder result) throws Exception {
         Options options = context.options();
-        int n = options.integer("connections", 10_000);
+        int[] sizes = options.integers("connections", "10000");
         int inFlight = options.integer("connect-in-flight", 256);
         Duration hold = Duration.ofSeconds(options.integer("hold-seconds", 30));
-        result.parameter("connections", n).parameter("connect in flight", inFlight)
+        result.parameter("connections", Arrays.toString(sizes)).parameter("connect in flight", inFlight)
                 .parameter("hold seconds", hold.toSeconds());
 
-        List<Account> users = context.population().users("idle", n);
+        List<Account> users = context.population().users("idle", Arrays.stream(sizes).max().orElse(0));
+        Map<String, Latency> handshakes = new LinkedHashMap<>();
+        for (int n : sizes) {
+            handshakes.put(Numbers.format(n) + " connections", holdIdle(context, result, users.subList(0, n),
+                    inFlight, hold));
+        }
+        Figures.connections(result, context.connectionStats());
+        result.note("memory is read after a full GC in the server (jcmd GC.run); with a pre-touched fixed heap "
+                + "(-Xms = -Xmx, -XX:+AlwaysPreTouch) RSS growth is memory outside the heap, so RSS growth + heap "
+                + "growth is what a connection costs");
+        if (!context.probe().knowsProcess()) {
+            result.note("no --server-pid: RSS not measured and no GC before the heap readings");
+        }
+        result.panel(Figures.throughput(context.timeline(), "connections/s", "connected"));
+        result.panel(Figures.latencies("handshake latency (TCP connect to Welcome)", "ms", handshakes));
+    }
+
+    /** Connects a device of each user, holds them idle, measures, closes them all; returns the handshake times. */
+    private static Latency holdIdle(ScenarioContext context, ResultBuilder result, List<Account> users, int inFlight,
+            Duration hold) throws InterruptedException {
+        int n = users.size();
+        String key = "c" + n + "-";
+        String what = Numbers.format(n) + " connections: ";
         context.probe().collectGarbage();
         MemorySample before = context.probe().memory();
 
         ScenarioContext.Connections connected = context.connect(users, "idle", account -> FrameListener.IGNORE, inFlight);
         List<BenchClient> clients = connected.clients();
-        connected.failures().forEach(failure -> result.note("connect failed: " + failure));
+        connected.failures().forEach(failure -> result.note(what + "connect failed: " + failure));
 
         context.progress().phase("holding " + clients.size() + " idle connections for " + hold.toSeconds() + " s",
                 () -> clients.stream().filter(BenchClient::isOpen).count() + " open, "
@@ -55,34 +82,27 @@ public final class IdleConnections implements Scenario {
         context.probe().collectGarbage();
         MemorySample after = context.probe().memory();
 
-        result.metric("connections", "connections open after the hold", open, "conns", Target.atLeast(n))
-                .metric("connect-failures", "connects that failed", connected.failed(), "conns", Target.atMost(0))
-                .metric("connect-rate", "connect rate (to Welcome)", connected.perSecond(), "conns/s",
+        result.metric(key + "connections", what + "open after the hold", open, "conns", Target.atLeast(n))
+                .metric(key + "connect-failures", what + "connects that failed", connected.failed(), "conns",
+                        Target.atMost(0))
+                .metric(key + "connect-rate", what + "connect rate (to Welcome)", connected.perSecond(), "conns/s",
                         Target.atLeast(3000))
-                .metric("rss-per-conn", "server RSS growth per connection", perConnection(after.rss(), before.rss(), open),
-                        "KB")
-                .metric("jvm-per-conn", "server heap + direct per connection",
+                .metric(key + "rss-per-conn", what + "server RSS growth per connection",
+                        perConnection(after.rss(), before.rss(), open), "KB")
+                .metric(key + "jvm-per-conn", what + "server heap + direct per connection",
                         perConnection(after.heap() + after.direct(), before.heap() + before.direct(), open), "KB",
                         Target.atMost(10))
-                .metric("total-per-conn", "RSS growth + heap growth per connection", perConnection(
+                .metric(key + "total-per-conn", what + "RSS growth + heap growth per connection", perConnection(
                         after.rss() + after.heap(), before.rss() + before.heap(), open), "KB", Target.atMost(10))
-                .metric("heap-per-conn", "server heap per connection", perConnection(after.heap(), before.heap(), open),
-                        "KB")
-                .metric("direct-per-conn", "server direct memory per connection",
+                .metric(key + "heap-per-conn", what + "server heap per connection",
+                        perConnection(after.heap(), before.heap(), open), "KB")
+                .metric(key + "direct-per-conn", what + "server direct memory per connection",
                         perConnection(after.direct(), before.direct(), open), "KB")
-                .metric("rss-total", "server RSS with all connected", after.rss() / KB / KB, "MB")
-                .metric("heap-total", "server heap used (live) with all connected", after.heap() / KB / KB, "MB");
-        Figures.connections(result, context.connectionStats());
-        result.note("memory is read after a full GC in the server (jcmd GC.run); with a pre-touched fixed heap "
-                + "(-Xms = -Xmx, -XX:+AlwaysPreTouch) RSS growth is memory outside the heap, so RSS growth + heap "
-                + "growth is what a connection costs");
-        if (!context.probe().knowsProcess()) {
-            result.note("no --server-pid: RSS not measured and no GC before the heap readings");
-        }
-        result.panel(Figures.throughput(context.timeline(), "connections/s", "connected"));
-        result.panel(Figures.latencies("handshake latency (TCP connect to Welcome)", "ms",
-                Map.of("handshake", connected.handshakes())));
+                .metric(key + "rss-total", what + "server RSS with all connected", after.rss() / KB / KB, "MB")
+                .metric(key + "heap-total", what + "server heap used (live) with all connected", after.heap() / KB / KB,
+                        "MB");
         context.closeAll(clients);
+        return connected.handshakes();
     }
 
     private static double perConnection(double after, double before, long connections) {

@@ -11,8 +11,10 @@ import io.parley.bench.report.ResultBuilder;
 import io.parley.bench.setup.Friendships;
 import io.parley.bench.traffic.ChatLoad;
 import io.parley.bench.traffic.Chatter;
+import io.parley.bench.traffic.Destination;
 import io.parley.bench.traffic.ErrorCounts;
 import io.parley.bench.traffic.Inbox;
+import io.parley.bench.traffic.MessageBodies;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,8 +110,9 @@ public final class OfflineSync implements Scenario {
         ErrorCounts errors = new ErrorCounts();
         List<Chatter> chatters = new ArrayList<>();
         for (BenchClient client : connected.clients()) {
-            chatters.add(new Chatter(client, List.of(target), ledger, new Inbox(Inbox.Sink.NONE, new Inbox.Stats()),
-                    errors, "missed while offline", context.seed()));
+            chatters.add(new Chatter(client, List.of(Destination.friend(target)), ledger,
+                    new Inbox(Inbox.Sink.NONE, new Inbox.Stats()), errors, MessageBodies.text("missed while offline"),
+                    context.seed()));
         }
         ChatLoad load = new ChatLoad(chatters);
         long perSender = (c.messages() + c.conversations() - 1) / c.conversations();

@@ -4,14 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/**
- * Every scenario the bench knows, by id. S3 (group fan-out) is not here yet: the server has no
- * {@code POST /api/v1/groups}; it will be a {@link Scenario} whose {@code unavailableOn} checks for that endpoint.
- */
+/** Every scenario the bench knows, by id. */
 public final class Scenarios {
 
-    private static final List<Scenario> ALL = List.of(new IdleConnections(), new DirectThroughput(), new OfflineSync(),
-            new MixedDay());
+    private static final List<Scenario> ALL = List.of(new IdleConnections(), new DirectThroughput(), new GroupFanOut(),
+            new OfflineSync(), new MixedDay());
 
     private Scenarios() {
     }

@@ -3,14 +3,21 @@ package io.parley.bench.setup;
 import io.parley.bench.client.Account;
 import io.parley.bench.client.RestApi;
 import io.parley.bench.measure.Progress;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
 
 /**
- * Creates a scenario's users and friendships through the REST API, many requests at once. Usernames carry the
- * run's prefix, so runs against the same database never collide.
+ * Creates a scenario's users, friendships, groups and avatars through the REST API, many requests at once.
+ * Usernames and group names carry the run's prefix, so runs against the same database never collide.
  */
 public final class Population {
 
@@ -49,5 +56,44 @@ public final class Population {
                     .whenComplete((accepted, failure) -> done.incrementAndGet()));
         }
         pending.forEach(CompletableFuture::join);
+    }
+
+    /**
+     * An open group owned by the first of {@code members}, which every other member joins (the quickest public
+     * way in: no friendship or invitation needed), many joins at once; returns the group's id. Call it before
+     * the members connect, or every join pushes MEMBER_JOINED to every member online.
+     */
+    public String group(String name, List<Account> members) {
+        String groupId = api.createOpenGroup(members.get(0), prefix + " " + name).join();
+        List<Account> joining = members.subList(1, members.size());
+        AtomicInteger done = new AtomicInteger();
+        progress.phase("setup: " + joining.size() + " members join group " + name,
+                () -> done.get() + "/" + joining.size() + " joined");
+        List<CompletableFuture<?>> pending = new ArrayList<>(joining.size());
+        for (Account member : joining) {
+            pending.add(api.joinGroup(member, groupId).whenComplete((joined, failure) -> done.incrementAndGet()));
+        }
+        pending.forEach(CompletableFuture::join);
+        return groupId;
+    }
+
+    /** Uploads a small generated PNG as the account's avatar; completes with its URL. */
+    public CompletableFuture<String> uploadAvatar(Account account) {
+        return api.uploadAvatar(account, avatarImage(account.index()));
+    }
+
+    private static byte[] avatarImage(int seed) {
+        BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(Color.HSBtoRGB((seed % 360) / 360f, 0.6f, 0.9f)));
+        g.fillRect(0, 0, 32, 32);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return png.toByteArray();
     }
 }

@@ -1,15 +1,12 @@
 package io.parley.bench.traffic;
 
 import io.netty.util.concurrent.ScheduledFuture;
-import io.parley.bench.client.Account;
 import io.parley.bench.client.BenchClient;
 import io.parley.bench.client.FrameListener;
 import io.parley.bench.measure.MessageLedger;
 import io.parley.protocol.ChatMessage;
-import io.parley.protocol.ContentType;
 import io.parley.protocol.ErrorReply;
 import io.parley.protocol.Frame;
-import io.parley.protocol.MessageType;
 import io.parley.protocol.SendMessage;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +15,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One sending device: sends 1:1 text messages to its friends at random, either in a closed loop (a window of
+ * One sending device: sends messages to its destinations (friends, groups) at random, either in a closed loop (a window of
  * unacked messages, the next sent when an ack comes back) or paced at a fixed period. A retryable refusal
  * (BUSY, STORE_UNAVAILABLE) is sent again with the same client message id, as a real client does. It also
  * receives, through its {@link Inbox}. Everything runs on the connection's event loop.
@@ -28,11 +25,11 @@ public final class Chatter implements FrameListener {
     private static final long RETRY_DELAY_MILLIS = 20;
 
     private final BenchClient client;
-    private final List<Account> friends;
+    private final List<Destination> destinations;
     private final MessageLedger ledger;
     private final Inbox inbox;
     private final ErrorCounts errors;
-    private final String content;
+    private final MessageBodies bodies;
     private final SplittableRandom random;
     private final Map<Long, Frame> unacked = new HashMap<>();
     private boolean running;
@@ -41,14 +38,14 @@ public final class Chatter implements FrameListener {
     private long sentCount;
     private ScheduledFuture<?> pacer;
 
-    public Chatter(BenchClient client, List<Account> friends, MessageLedger ledger, Inbox inbox, ErrorCounts errors,
-            String content, long seed) {
+    public Chatter(BenchClient client, List<Destination> destinations, MessageLedger ledger, Inbox inbox,
+            ErrorCounts errors, MessageBodies bodies, long seed) {
         this.client = client;
-        this.friends = List.copyOf(friends);
+        this.destinations = List.copyOf(destinations);
         this.ledger = ledger;
         this.inbox = inbox;
         this.errors = errors;
-        this.content = content;
+        this.bodies = bodies;
         this.random = new SplittableRandom(seed);
         client.listenWith(this);
     }
@@ -84,9 +81,9 @@ public final class Chatter implements FrameListener {
     }
 
     /** Sends one message to each of {@code recipients} (e.g. to open the conversations before a measurement). */
-    public void sendOneEach(List<Account> recipients) {
+    public void sendOneEach(List<Destination> recipients) {
         client.eventLoop().execute(() -> recipients.forEach(to -> {
-            int index = ledger.newMessage(1);
+            int index = ledger.newMessage(to.receipts());
             if (index >= 0) {
                 send(index, to);
             }
@@ -140,24 +137,25 @@ public final class Chatter implements FrameListener {
     }
 
     private void sendNew() {
-        if (!running || sentCount >= quota || !client.isOpen() || friends.isEmpty()) {
+        if (!running || sentCount >= quota || !client.isOpen() || destinations.isEmpty()) {
             return;
         }
-        int index = ledger.newMessage(1);
+        Destination to = destinations.get(random.nextInt(destinations.size()));
+        int index = ledger.newMessage(to.receipts());
         if (index < 0) {
             running = false;
             return;
         }
-        send(index, friends.get(random.nextInt(friends.size())));
+        send(index, to);
     }
 
-    private void send(int index, Account to) {
-        Frame frame = Frame.newBuilder().setRef(index).setSend(SendMessage.newBuilder().setMessage(ChatMessage.newBuilder()
+    private void send(int index, Destination to) {
+        ChatMessage.Builder message = ChatMessage.newBuilder()
                 .setClientMessageId(ledger.clientMessageId(index))
-                .setTo(to.userId())
-                .setContentType(ContentType.TEXT)
-                .setMessageType(MessageType.SINGLE)
-                .setContent(content))).build();
+                .setTo(to.to())
+                .setMessageType(to.type());
+        bodies.fill(message, random);
+        Frame frame = Frame.newBuilder().setRef(index).setSend(SendMessage.newBuilder().setMessage(message)).build();
         unacked.put((long) index, frame);
         sentCount++;
         ledger.sent(index, System.nanoTime());
