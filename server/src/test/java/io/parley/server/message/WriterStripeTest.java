@@ -23,9 +23,11 @@ import io.parley.server.group.GroupMembership;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -145,13 +147,28 @@ class WriterStripeTest {
         assertThat(bobDevice.frames).isEmpty();
     }
 
-    /** A device that keeps what it is sent. */
+    /** A device that keeps what it is sent, written on the caller's thread or on a given one. */
     static final class FakeDevice implements DeviceConnection {
-        final List<Frame> frames = new ArrayList<>();
+        final List<Frame> frames = Collections.synchronizedList(new ArrayList<>());
         private final UserCard user;
+        private final Executor writeThread;
 
         FakeDevice(UserCard user) {
+            this(user, Runnable::run);
+        }
+
+        FakeDevice(UserCard user, Executor writeThread) {
             this.user = user;
+            this.writeThread = writeThread;
+        }
+
+        int frameCount() {
+            return frames.size();
+        }
+
+        @Override
+        public Executor writeThread() {
+            return writeThread;
         }
 
         @Override
