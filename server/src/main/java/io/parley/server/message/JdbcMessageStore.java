@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,28 +68,62 @@ class JdbcMessageStore implements MessageStore {
                 (rs, i) -> new Conversation(rs.getLong(1), publicId, rs.getLong(2)), publicId).stream().findFirst();
     }
 
+    /**
+     * Binds with typed setters throughout: the generic {@code Object[]} binding costs a logger check per
+     * parameter and, for each null, a look at the statement's parameter types, on every row of every batch.
+     */
     @Override
-    public Conversation createDirectConversation(String publicId, long userA, long userB, Instant now) {
+    public Map<String, Long> storeBatch(List<NewDirectConversation> opened, List<StoredMessage> messages,
+            List<Mention> mentions, Instant now) {
+        Timestamp at = Timestamp.from(now);
         try {
-            tx.executeWithoutResult(status -> {
-                Timestamp at = Timestamp.from(now);
-                jdbc.update("INSERT INTO conversations (public_id, kind, created_at) VALUES (?, ?, ?)", publicId, KIND_SINGLE, at);
-                Long id = jdbc.queryForObject("SELECT id FROM conversations WHERE public_id = ?", Long.class, publicId);
-                jdbc.batchUpdate("INSERT INTO conversation_members (conversation_id, user_id, read_seq, joined_at) VALUES (?, ?, 0, ?)",
-                        List.of(new Object[] {id, userA, at}, new Object[] {id, userB, at}));
+            return tx.execute(status -> {
+                Map<String, Long> created = opened.isEmpty() ? Map.of() : createDirectConversations(opened, at);
+                List<StoredMessage> rows = messages.stream().map(m -> m.conversationId() == Conversation.NOT_STORED
+                        ? m.inConversation(created.get(m.conversationPublicId())) : m).toList();
+                insertMessages(rows, mentions, at);
+                return created;
             });
-        } catch (DuplicateKeyException createdMeanwhile) {
-            // Another node created it first: use theirs.
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateSendException(e);
         }
-        return findConversation(publicId).orElseThrow();
+    }
+
+    /** Creates 1:1 conversations with both members at read seq 0; returns their row ids by public id. */
+    private Map<String, Long> createDirectConversations(List<NewDirectConversation> opened, Timestamp at) {
+        jdbc.batchUpdate("INSERT INTO conversations (public_id, kind, created_at) VALUES (?, ?, ?)",
+                opened, opened.size(), (ps, c) -> {
+                    ps.setString(1, c.publicId());
+                    ps.setInt(2, KIND_SINGLE);
+                    ps.setTimestamp(3, at);
+                });
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query("SELECT public_id, id FROM conversations WHERE public_id IN ("
+                        + String.join(", ", Collections.nCopies(opened.size(), "?")) + ")",
+                rs -> {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                },
+                opened.stream().map(NewDirectConversation::publicId).toArray());
+        List<long[]> members = new ArrayList<>(opened.size() * 2);
+        for (NewDirectConversation c : opened) {
+            long id = ids.get(c.publicId());
+            members.add(new long[] {id, c.userA()});
+            members.add(new long[] {id, c.userB()});
+        }
+        jdbc.batchUpdate("INSERT INTO conversation_members (conversation_id, user_id, read_seq, joined_at) VALUES (?, ?, 0, ?)",
+                members, members.size(), (ps, member) -> {
+                    ps.setLong(1, member[0]);
+                    ps.setLong(2, member[1]);
+                    ps.setTimestamp(3, at);
+                });
+        return ids;
     }
 
     /**
      * Binds with typed setters throughout: the generic {@code Object[]} binding costs a logger check per
      * parameter and, for each null, a look at the statement's parameter types, on every row of every batch.
      */
-    @Override
-    public void storeBatch(List<StoredMessage> messages, List<Mention> mentions, Instant now) {
+    private void insertMessages(List<StoredMessage> messages, List<Mention> mentions, Timestamp at) {
         Map<List<Long>, Long> senderCursors = new HashMap<>();
         List<StoredMessage> recalls = new ArrayList<>();
         for (StoredMessage m : messages) {
@@ -97,37 +132,30 @@ class JdbcMessageStore implements MessageStore {
                 recalls.add(m);
             }
         }
-        Timestamp at = Timestamp.from(now);
-        try {
-            tx.executeWithoutResult(status -> {
-                jdbc.batchUpdate(INSERT_MESSAGE, messages, messages.size(), JdbcMessageStore::bindMessage);
-                if (!mentions.isEmpty()) {
-                    jdbc.batchUpdate("INSERT INTO message_mentions (conversation_id, user_id, seq) VALUES (?, ?, ?)",
-                            mentions, mentions.size(), (ps, x) -> {
-                                ps.setLong(1, x.conversationId());
-                                ps.setLong(2, x.userId());
-                                ps.setLong(3, x.seq());
-                            });
-                }
-                if (!recalls.isEmpty()) {
-                    jdbc.batchUpdate("UPDATE messages SET content = '', url = NULL, file_suffix = NULL, recalled_at = ?"
-                            + " WHERE conversation_id = ? AND seq = ? AND recalled_at IS NULL", recalls, recalls.size(), (ps, m) -> {
-                                ps.setTimestamp(1, at);
-                                ps.setLong(2, m.conversationId());
-                                ps.setLong(3, m.replyToSeq());
-                            });
-                }
-                jdbc.batchUpdate("UPDATE conversation_members SET read_seq = ? WHERE conversation_id = ? AND user_id = ? AND read_seq < ?",
-                        senderCursors.entrySet(), senderCursors.size(), (ps, cursor) -> {
-                            ps.setLong(1, cursor.getValue());
-                            ps.setLong(2, cursor.getKey().get(0));
-                            ps.setLong(3, cursor.getKey().get(1));
-                            ps.setLong(4, cursor.getValue());
-                        });
-            });
-        } catch (DuplicateKeyException e) {
-            throw new DuplicateSendException(e);
+        jdbc.batchUpdate(INSERT_MESSAGE, messages, messages.size(), JdbcMessageStore::bindMessage);
+        if (!mentions.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO message_mentions (conversation_id, user_id, seq) VALUES (?, ?, ?)",
+                    mentions, mentions.size(), (ps, x) -> {
+                        ps.setLong(1, x.conversationId());
+                        ps.setLong(2, x.userId());
+                        ps.setLong(3, x.seq());
+                    });
         }
+        if (!recalls.isEmpty()) {
+            jdbc.batchUpdate("UPDATE messages SET content = '', url = NULL, file_suffix = NULL, recalled_at = ?"
+                    + " WHERE conversation_id = ? AND seq = ? AND recalled_at IS NULL", recalls, recalls.size(), (ps, m) -> {
+                        ps.setTimestamp(1, at);
+                        ps.setLong(2, m.conversationId());
+                        ps.setLong(3, m.replyToSeq());
+                    });
+        }
+        jdbc.batchUpdate("UPDATE conversation_members SET read_seq = ? WHERE conversation_id = ? AND user_id = ? AND read_seq < ?",
+                senderCursors.entrySet(), senderCursors.size(), (ps, cursor) -> {
+                    ps.setLong(1, cursor.getValue());
+                    ps.setLong(2, cursor.getKey().get(0));
+                    ps.setLong(3, cursor.getKey().get(1));
+                    ps.setLong(4, cursor.getValue());
+                });
     }
 
     private static void bindMessage(PreparedStatement ps, StoredMessage m) throws SQLException {

@@ -13,17 +13,18 @@ interface MessageStore {
 
     Optional<Conversation> findConversation(String publicId);
 
-    /** Creates a 1:1 conversation with both members at read seq 0, or returns the one that exists. */
-    Conversation createDirectConversation(String publicId, long userA, long userB, Instant now);
-
     /**
-     * Stores a batch in one transaction: the messages (a conversation's last seq is its newest message's), who
-     * they mention, each sender's read cursor moved to their newest message, and for every recall notice the recalled
-     * message emptied. All or nothing.
+     * Stores a batch in one transaction: the 1:1 conversations its messages open (both members at read seq 0;
+     * their messages carry {@link Conversation#NOT_STORED} as conversation id), the messages (a conversation's
+     * last seq is its newest message's), who they mention, each sender's read cursor moved to their newest
+     * message, and for every recall notice the recalled message emptied. All or nothing.
      *
-     * @throws DuplicateSendException when a message's (conversation, sender, client message id) is stored already
+     * @return the row ids of the conversations it created, by public id
+     * @throws DuplicateSendException when a message's (conversation, sender, client message id) is stored
+     *     already, or a conversation to create exists already (another node created it meanwhile)
      */
-    void storeBatch(List<StoredMessage> messages, List<Mention> mentions, Instant now);
+    Map<String, Long> storeBatch(List<NewDirectConversation> opened, List<StoredMessage> messages, List<Mention> mentions,
+            Instant now);
 
     Optional<StoredMessage> findByClientMessageId(long conversationId, long senderId, String clientMessageId);
 
@@ -55,6 +56,10 @@ interface MessageStore {
     List<StoredMessage> search(long userId, String conversationPublicId, String text, int offset, int limit);
 
     record ReadCount(long read, long members) {
+    }
+
+    /** A 1:1 conversation created by the batch that stores its first message. */
+    record NewDirectConversation(String publicId, long userA, long userB) {
     }
 
     /** A stored message collides with one stored before: a retried send. */

@@ -14,6 +14,12 @@ public record StoredMessage(long conversationId, String conversationPublicId, lo
         long senderId, String clientMessageId, int contentType, String content, String url, String fileSuffix,
         long replyToSeq, List<String> mentions, boolean recalled, Instant createdAt) {
 
+    /** The same message in the conversation row {@code id}: for messages of a conversation created with them. */
+    StoredMessage inConversation(long id) {
+        return new StoredMessage(id, conversationPublicId, seq, messageId, senderId, clientMessageId, contentType, content,
+                url, fileSuffix, replyToSeq, mentions, recalled, createdAt);
+    }
+
     boolean inGroup() {
         return GroupConversations.groupId(conversationPublicId) != null;
     }

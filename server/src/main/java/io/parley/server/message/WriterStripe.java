@@ -180,7 +180,7 @@ final class WriterStripe implements Runnable {
     /** Gives the send the next seq of its conversation (tentatively: it counts only once committed). */
     private Optional<Accepted> number(PendingSend send, SendPolicy.Permit permit, Numbering numbering) {
         Optional<Conversation> found = Optional.ofNullable(numbering.conversations.get(send.conversationPublicId()))
-                .or(() -> conversation(send, permit));
+                .or(() -> conversation(send, permit, numbering));
         if (found.isEmpty()) {
             refuse(send, new Refusal(FrameError.GROUP_NOT_FOUND, "No such group, or you are not a member"));
             return Optional.empty();
@@ -213,8 +213,11 @@ final class WriterStripe implements Runnable {
         return Optional.of(new Accepted(send, message, permit));
     }
 
-    /** The conversation from this stripe's memory or the store; a 1:1 conversation is created on its first message. */
-    private Optional<Conversation> conversation(PendingSend send, SendPolicy.Permit permit) {
+    /**
+     * The conversation from this stripe's memory or the store. A 1:1 conversation without a row yet is opened
+     * by its first message: the batch's transaction creates it (no transaction of its own on this thread).
+     */
+    private Optional<Conversation> conversation(PendingSend send, SendPolicy.Permit permit, Numbering numbering) {
         Conversation known = conversations.get(send.conversationPublicId());
         if (known != null) {
             return Optional.of(known);
@@ -224,15 +227,19 @@ final class WriterStripe implements Runnable {
             return stored;
         }
         long[] parties = permit.recipients();
-        return Optional.of(store.createDirectConversation(send.conversationPublicId(), parties[0], parties[1], clock.instant()));
+        numbering.opened.add(new MessageStore.NewDirectConversation(send.conversationPublicId(), parties[0], parties[1]));
+        return Optional.of(Conversation.unstored(send.conversationPublicId()));
     }
 
+    /** Commits the batch; the conversations it opened get their row ids in {@code numbering}. */
     private void commit(List<Accepted> accepted, Numbering numbering) {
         List<Mention> mentions = new ArrayList<>();
         for (Accepted a : accepted) {
             a.permit().mentioned().forEach(user -> mentions.add(new Mention(a.message().conversationId(), user, a.message().seq())));
         }
-        store.storeBatch(accepted.stream().map(Accepted::message).toList(), mentions, clock.instant());
+        Map<String, Long> opened = store.storeBatch(numbering.opened, accepted.stream().map(Accepted::message).toList(),
+                mentions, clock.instant());
+        numbering.conversations.replaceAll((publicId, c) -> c.stored() ? c : new Conversation(opened.get(publicId), publicId, c.lastSeq()));
         metrics.committed(accepted.size());
     }
 
@@ -243,8 +250,9 @@ final class WriterStripe implements Runnable {
     private void writeAlone(Accepted candidate) {
         PendingSend send = candidate.send();
         try {
-            Optional<StoredMessage> stored = conversation(send, candidate.permit()).flatMap(c ->
-                    store.findByClientMessageId(c.id(), send.sender().id(), send.body().getClientMessageId()));
+            Optional<StoredMessage> stored = conversation(send, candidate.permit(), new Numbering())
+                    .filter(Conversation::stored)
+                    .flatMap(c -> store.findByClientMessageId(c.id(), send.sender().id(), send.body().getClientMessageId()));
             if (stored.isPresent()) {
                 SendAck ack = ChatMessages.ack(stored.get());
                 recentAcks.put(send.dedupeKey(), ack);
@@ -351,9 +359,13 @@ final class WriterStripe implements Runnable {
         };
     }
 
-    /** What one batch has numbered so far: conversations with their tentative last seq, messages recalled. */
+    /**
+     * What one batch has numbered so far: conversations with their tentative last seq, the 1:1 conversations
+     * it opens, messages recalled.
+     */
     private static final class Numbering {
         final Map<String, Conversation> conversations = new HashMap<>();
+        final List<MessageStore.NewDirectConversation> opened = new ArrayList<>();
         final Set<String> recalled = new HashSet<>();
     }
 

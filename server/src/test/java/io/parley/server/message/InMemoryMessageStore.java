@@ -24,19 +24,24 @@ class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public Conversation createDirectConversation(String publicId, long userA, long userB, Instant now) {
+    public Map<String, Long> storeBatch(List<NewDirectConversation> opened, List<StoredMessage> messagesOfBatch,
+            List<Mention> mentions, Instant now) {
         failIfDown();
-        return conversations.computeIfAbsent(publicId, id -> new Conversation(ids.incrementAndGet(), id, 0));
-    }
-
-    @Override
-    public void storeBatch(List<StoredMessage> batch, List<Mention> mentions, Instant now) {
-        failIfDown();
+        Map<String, Long> created = new HashMap<>();
+        for (NewDirectConversation c : opened) {
+            if (conversations.containsKey(c.publicId())) {
+                throw new DuplicateSendException(null);
+            }
+            created.put(c.publicId(), ids.incrementAndGet());
+        }
+        List<StoredMessage> batch = messagesOfBatch.stream().map(m -> m.conversationId() == Conversation.NOT_STORED
+                ? m.inConversation(created.get(m.conversationPublicId())) : m).toList();
         for (StoredMessage m : batch) {
             if (findByClientMessageId(m.conversationId(), m.senderId(), m.clientMessageId()).isPresent()) {
                 throw new DuplicateSendException(null);
             }
         }
+        created.forEach((publicId, id) -> conversations.put(publicId, new Conversation(id, publicId, 0)));
         messages.addAll(batch);
         for (StoredMessage m : batch) {
             if (m.contentType() == io.parley.protocol.ContentType.RECALLED_VALUE) {
@@ -51,6 +56,7 @@ class InMemoryMessageStore implements MessageStore {
             conversations.computeIfPresent(m.conversationPublicId(),
                     (id, c) -> c.lastSeq() < m.seq() ? c.withLastSeq(m.seq()) : c);
         }
+        return created;
     }
 
     @Override

@@ -81,6 +81,20 @@ class WriterStripeTest {
     }
 
     @Test
+    void aConversationIsCreatedByTheBatchOfItsFirstMessagesAndItsRowIdIsKeptForLaterBatches() {
+        String conversation = ConversationIds.direct(ALICE.uuid(), BOB.uuid());
+        assertThat(store.findConversation(conversation)).isEmpty();
+
+        stripe.write(List.of(send(1, "a"), send(2, "b")));
+        stripe.write(List.of(send(3, "c")));
+
+        long rowId = store.findConversation(conversation).orElseThrow().id();
+        assertThat(rowId).isNotEqualTo(Conversation.NOT_STORED);
+        assertThat(store.messages).extracting(StoredMessage::conversationId).containsOnly(rowId);
+        assertThat(store.messages).extracting(StoredMessage::seq).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void theSameClientMessageIdTwiceInOneBatchIsOneMessageAndTwoEqualAcks() {
         stripe.write(List.of(send(1, "same"), send(2, "same")));
 
