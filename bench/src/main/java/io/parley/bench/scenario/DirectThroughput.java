@@ -49,6 +49,7 @@ public final class DirectThroughput implements Scenario {
         int closedSeconds = options.integer("closed-seconds", 20);
         int pacedSeconds = options.integer("paced-seconds", 15);
         int warmupSeconds = options.integer("warmup-seconds", 5);
+        double pacedRateAsked = options.decimal("paced-rate", 0);
         int messageBytes = options.integer("message-bytes", 100);
         int maxMessages = options.integer("max-messages", 4_000_000);
         Duration drain = Duration.ofSeconds(options.integer("drain-seconds", 30));
@@ -104,7 +105,7 @@ public final class DirectThroughput implements Scenario {
         drain(context, ledger, drain);
 
         // Open loop at half the maximum: latency when the server is not saturated.
-        double pacedRate = Math.max(1, maxRate / 2);
+        double pacedRate = pacedRateAsked > 0 ? pacedRateAsked : Math.max(1, maxRate / 2);
         Latency pacedLatency = new Latency();
         long pacedStart = System.nanoTime();
         int pacedWarmup = Math.min(3, warmupSeconds);
@@ -123,7 +124,7 @@ public final class DirectThroughput implements Scenario {
                 .metric("server-cores", "server CPU during the closed loop", serverCores, "cores")
                 .metric("bench-cores", "bench CPU during the closed loop", benchCores, "cores");
         Figures.latency(result, "closed-latency", "closed-loop latency", closedLatency, null);
-        result.metric("paced-rate", "paced rate asked (half the max)", pacedRate, "msgs/s")
+        result.metric("paced-rate", pacedRateAsked > 0 ? "paced rate asked" : "paced rate asked (half the max)", pacedRate, "msgs/s")
                 .metric("paced-delivered-rate", "paced rate delivered (median of seconds)", pacedAchieved, "msgs/s");
         Figures.latency(result, "latency", "latency at half the max", pacedLatency, Target.atMost(10));
         Figures.messages(result, ledger.outcome(), inboxes, errors);

@@ -41,10 +41,17 @@ public final class IdleConnections implements Scenario {
         int[] sizes = options.integers("connections", "10000");
         int inFlight = options.integer("connect-in-flight", 256);
         Duration hold = Duration.ofSeconds(options.integer("hold-seconds", 30));
+        int warmup = options.integer("warmup-connections", 5000);
         result.parameter("connections", Arrays.toString(sizes)).parameter("connect in flight", inFlight)
-                .parameter("hold seconds", hold.toSeconds());
+                .parameter("hold seconds", hold.toSeconds()).parameter("warm-up connections", warmup);
 
         List<Account> users = context.population().users("idle", Arrays.stream(sizes).max().orElse(0));
+        if (warmup > 0) {
+            warmUp(context, users.subList(0, Math.min(warmup, users.size())), inFlight);
+            result.note("before the first size, " + Numbers.format(warmup) + " devices connected and closed again, "
+                    + "not measured: a freshly started JVM is still compiling its handshake path, which a server "
+                    + "that has been running has done long ago");
+        }
         Map<String, Latency> handshakes = new LinkedHashMap<>();
         for (int n : sizes) {
             handshakes.put(Numbers.format(n) + " connections", holdIdle(context, result, users.subList(0, n),
@@ -59,6 +66,11 @@ public final class IdleConnections implements Scenario {
         }
         result.panel(Figures.throughput(context.timeline(), "connections/s", "connected"));
         result.panel(Figures.latencies("handshake latency (TCP connect to Welcome)", "ms", handshakes));
+    }
+
+    /** Connects a device of each user and closes them all again, so the server's handshake path gets compiled. */
+    private static void warmUp(ScenarioContext context, List<Account> users, int inFlight) throws InterruptedException {
+        context.closeAll(context.connect(users, "idle", account -> FrameListener.IGNORE, inFlight).clients());
     }
 
     /** Connects a device of each user, holds them idle, measures, closes them all; returns the handshake times. */

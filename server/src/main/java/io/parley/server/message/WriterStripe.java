@@ -13,6 +13,7 @@ import io.parley.server.user.UserCard;
 import io.parley.server.user.UserDirectory;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -204,7 +205,8 @@ final class WriterStripe implements Runnable {
         }
         long seq = conversation.lastSeq() + 1;
         numbering.conversations.put(conversation.publicId(), conversation.withLastSeq(seq));
-        Instant now = clock.instant();
+        // the store keeps milliseconds: the ack and the delivery must carry the time a later read returns
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<String> mentions = permit.mentioned().stream().map(id -> users.byId(id).orElseThrow().uuid()).toList();
         StoredMessage message = new StoredMessage(conversation.id(), conversation.publicId(), seq,
                 MessageIds.next(now.toEpochMilli()), send.sender().id(), body.getClientMessageId(),

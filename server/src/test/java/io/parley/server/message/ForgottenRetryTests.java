@@ -1,0 +1,51 @@
+package io.parley.server.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.protocol.ChatMessage;
+import io.parley.protocol.SendAck;
+import io.parley.server.support.ApiClient;
+import io.parley.server.support.OnH2;
+import io.parley.server.support.OnMariaDb;
+import io.parley.server.support.WsClient;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A retry the writer no longer remembers (its recent acks hold a single send here, as after a restart or a
+ * long time) is caught by the database's unique key on (conversation, sender, client message id): the
+ * sender gets the original ack, and the message is stored once.
+ */
+@TestPropertySource(properties = "parley.messages.dedupe-cache-size=1")
+abstract class ForgottenRetryTests extends MessagingTest {
+
+    @Test
+    void aRetryOfAForgottenSendGetsTheOriginalAckAndIsStoredOnce() {
+        ApiClient.Account alice = signUp("alice");
+        ApiClient.Account bob = signUp("bob");
+        befriend(alice, bob);
+        WsClient alicePhone = device(alice);
+
+        SendAck original = send(alicePhone, 1, bob, "r-1", "first");
+        send(alicePhone, 2, bob, "r-2", "second");
+        send(alicePhone, 3, bob, "r-3", "third");
+        SendAck retried = send(alicePhone, 4, bob, "r-1", "first");
+
+        assertThat(retried.getMessageId()).isEqualTo(original.getMessageId());
+        assertThat(retried.getSeq()).isEqualTo(original.getSeq()).isEqualTo(1);
+        assertThat(retried.getServerTime()).isEqualTo(original.getServerTime());
+        List<ChatMessage> stored = syncAll(device(bob), Map.of(), 50);
+        assertThat(stored).extracting(ChatMessage::getClientMessageId).containsExactly("r-1", "r-2", "r-3");
+        assertThat(stored).extracting(ChatMessage::getSeq).containsExactly(1L, 2L, 3L);
+    }
+
+    @OnH2
+    static class OnH2Test extends ForgottenRetryTests {
+    }
+
+    @OnMariaDb
+    static class OnMariaDbTest extends ForgottenRetryTests {
+    }
+}
