@@ -33,7 +33,7 @@ abstract class BenchSmokeIT {
                 "--work=" + out.resolve("work"),
                 "--server-jvm=-Xmx512m",
                 "--server-per=database",
-                "--S1.connections=30,50", "--S1.hold-seconds=1",
+                "--S1.connections=30,50", "--S1.hold-seconds=1", "--S1.warmup-connections=20",
                 "--S2.users=20", "--S2.friends=4", "--S2.closed-seconds=3", "--S2.paced-seconds=2",
                 "--S2.warmup-seconds=1",
                 "--S3.members=20", "--S3.senders=3", "--S3.rates=20,30", "--S3.step-seconds=2", "--S3.warmup-seconds=1",
