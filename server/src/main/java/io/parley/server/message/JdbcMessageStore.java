@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -63,9 +64,18 @@ class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public Optional<Conversation> findConversation(String publicId) {
-        return jdbc.query("SELECT c.id, " + LAST_SEQ_OF_C + " FROM conversations c WHERE c.public_id = ?",
-                (rs, i) -> new Conversation(rs.getLong(1), publicId, rs.getLong(2)), publicId).stream().findFirst();
+    public Map<String, Conversation> findConversations(Collection<String> publicIds) {
+        if (publicIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Conversation> found = new HashMap<>();
+        jdbc.query("SELECT c.id, c.public_id, " + LAST_SEQ_OF_C + " FROM conversations c WHERE c.public_id IN ("
+                        + String.join(", ", Collections.nCopies(publicIds.size(), "?")) + ")",
+                rs -> {
+                    found.put(rs.getString(2), new Conversation(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+                },
+                publicIds.toArray());
+        return found;
     }
 
     /**

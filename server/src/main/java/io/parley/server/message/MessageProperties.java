@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("parley.messages")
 public record MessageProperties(
-        @DefaultValue("2") int writerThreads,
+        @DefaultValue("1") int writerThreads,
         @DefaultValue("500") int maxBatch,
         @DefaultValue("10000") int queueCapacity,
         @DefaultValue("100000") int dedupeCacheSize,

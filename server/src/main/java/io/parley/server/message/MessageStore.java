@@ -1,6 +1,7 @@
 package io.parley.server.message;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import java.util.Optional;
  */
 interface MessageStore {
 
-    Optional<Conversation> findConversation(String publicId);
+    /** The stored conversations among {@code publicIds} (with their last seq), by public id; absent ones left out. */
+    Map<String, Conversation> findConversations(Collection<String> publicIds);
 
     /**
      * Stores a batch in one transaction: the 1:1 conversations its messages open (both members at read seq 0;

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -118,10 +119,13 @@ final class WriterStripe implements Runnable {
         }
     }
 
-    /** Writes one batch; package-private so tests can drive the stripe without its thread. */
+    /**
+     * Writes one batch; package-private so tests can drive the stripe without its thread. Who may send is
+     * decided first, then the conversations of the permitted sends that this stripe does not know yet are read
+     * at once, then the sends are numbered and committed together.
+     */
     void write(List<PendingSend> batch) {
-        Numbering numbering = new Numbering();
-        Map<String, Accepted> byKey = new LinkedHashMap<>();
+        Map<String, Permitted> byKey = new LinkedHashMap<>();
         List<PendingSend> repeats = new ArrayList<>();
         for (PendingSend send : batch) {
             String key = send.dedupeKey();
@@ -131,11 +135,17 @@ final class WriterStripe implements Runnable {
             } else if (byKey.containsKey(key)) {
                 repeats.add(send);
             } else {
-                accept(send, numbering).ifPresent(accepted -> byKey.put(key, accepted));
+                permit(send).ifPresent(permit -> byKey.put(key, new Permitted(send, permit)));
             }
         }
-        if (!byKey.isEmpty()) {
-            commitOrFallBack(new ArrayList<>(byKey.values()), numbering);
+        Numbering numbering = new Numbering();
+        lookUpUnknownConversations(byKey.values(), numbering);
+        List<Accepted> accepted = new ArrayList<>();
+        for (Permitted permitted : byKey.values()) {
+            numberOrRefuse(permitted, numbering).ifPresent(accepted::add);
+        }
+        if (!accepted.isEmpty()) {
+            commitOrFallBack(accepted, numbering);
         }
         for (PendingSend repeat : repeats) {
             SendAck ack = recentAcks.get(repeat.dedupeKey());
@@ -144,6 +154,26 @@ final class WriterStripe implements Runnable {
             } else {
                 refuse(repeat, storeUnavailable());
             }
+        }
+    }
+
+    /**
+     * Reads every conversation this stripe does not know yet with one query, instead of one query per
+     * conversation on this thread (what the first messages after a start, or to a new group, would cost).
+     * If the query fails, each send looks its conversation up on its own and is refused if that fails too.
+     */
+    private void lookUpUnknownConversations(Collection<Permitted> sends, Numbering numbering) {
+        Set<String> unknown = new HashSet<>();
+        for (Permitted permitted : sends) {
+            if (!conversations.containsKey(permitted.send().conversationPublicId())) {
+                unknown.add(permitted.send().conversationPublicId());
+            }
+        }
+        try {
+            numbering.stored.putAll(store.findConversations(unknown));
+            numbering.lookedUp.addAll(unknown);
+        } catch (RuntimeException lookupFailed) {
+            log.debug("Could not read the conversations of a batch: {}", lookupFailed.toString());
         }
     }
 
@@ -162,18 +192,27 @@ final class WriterStripe implements Runnable {
         }
     }
 
-    /** Checks a send and numbers it; refuses it (and returns empty) when it may not be sent. */
-    private Optional<Accepted> accept(PendingSend send, Numbering numbering) {
+    /** Who the send reaches if it may be sent; refuses it (and returns empty) when it may not. */
+    private Optional<SendPolicy.Permit> permit(PendingSend send) {
         try {
             SendPolicy.Verdict verdict = policy.check(send);
             if (verdict.refusal() != null) {
                 refuse(send, verdict.refusal());
                 return Optional.empty();
             }
-            return number(send, verdict.permit(), numbering);
+            return Optional.of(verdict.permit());
         } catch (RuntimeException lookupFailed) {
             // a cache miss that could not reach the database: nothing was written, the send may be retried
             refuse(send, storeUnavailable());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Accepted> numberOrRefuse(Permitted permitted, Numbering numbering) {
+        try {
+            return number(permitted.send(), permitted.permit(), numbering);
+        } catch (RuntimeException lookupFailed) {
+            refuse(permitted.send(), storeUnavailable());
             return Optional.empty();
         }
     }
@@ -220,11 +259,14 @@ final class WriterStripe implements Runnable {
      * by its first message: the batch's transaction creates it (no transaction of its own on this thread).
      */
     private Optional<Conversation> conversation(PendingSend send, SendPolicy.Permit permit, Numbering numbering) {
-        Conversation known = conversations.get(send.conversationPublicId());
+        String publicId = send.conversationPublicId();
+        Conversation known = conversations.get(publicId);
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<Conversation> stored = store.findConversation(send.conversationPublicId());
+        Optional<Conversation> stored = numbering.lookedUp.contains(publicId)
+                ? Optional.ofNullable(numbering.stored.get(publicId))
+                : Optional.ofNullable(store.findConversations(List.of(publicId)).get(publicId));
         if (stored.isPresent() || send.body().getMessageType() == MessageType.GROUP) {
             return stored;
         }
@@ -363,12 +405,19 @@ final class WriterStripe implements Runnable {
 
     /**
      * What one batch has numbered so far: conversations with their tentative last seq, the 1:1 conversations
-     * it opens, messages recalled.
+     * it opens, messages recalled; and the conversations it read from the store.
      */
     private static final class Numbering {
         final Map<String, Conversation> conversations = new HashMap<>();
         final List<MessageStore.NewDirectConversation> opened = new ArrayList<>();
         final Set<String> recalled = new HashSet<>();
+        /** Conversations read from the store for this batch, and which public ids were looked up at all. */
+        final Map<String, Conversation> stored = new HashMap<>();
+        final Set<String> lookedUp = new HashSet<>();
+    }
+
+    /** A send that may be sent, with what its permit says it reaches. */
+    private record Permitted(PendingSend send, SendPolicy.Permit permit) {
     }
 
     /** A send numbered and ready to commit, with what its permit says it reaches. */

@@ -3,6 +3,7 @@ package io.parley.server.message;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,23 @@ class InMemoryMessageStore implements MessageStore {
     private final Map<String, Conversation> conversations = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
     boolean down;
+    /** How many times conversations were read (one query each in the real store). */
+    int conversationLookups;
 
     @Override
-    public Optional<Conversation> findConversation(String publicId) {
+    public Map<String, Conversation> findConversations(Collection<String> publicIds) {
         failIfDown();
+        conversationLookups++;
+        Map<String, Conversation> found = new HashMap<>();
+        publicIds.forEach(id -> {
+            if (conversations.containsKey(id)) {
+                found.put(id, conversations.get(id));
+            }
+        });
+        return found;
+    }
+
+    Optional<Conversation> findConversation(String publicId) {
         return Optional.ofNullable(conversations.get(publicId));
     }
 

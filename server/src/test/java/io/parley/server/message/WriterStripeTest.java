@@ -1,6 +1,7 @@
 package io.parley.server.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -36,6 +37,7 @@ class WriterStripeTest {
 
     private static final UserCard ALICE = new UserCard(1, "00000000-0000-4000-8000-00000000000a", "alice", "Alice", null);
     private static final UserCard BOB = new UserCard(2, "00000000-0000-4000-8000-00000000000b", "bob", "Bob", null);
+    private static final UserCard CAROL = new UserCard(3, "00000000-0000-4000-8000-00000000000c", "carol", "Carol", null);
 
     private final InMemoryMessageStore store = new InMemoryMessageStore();
     private final FakeDevice aliceDevice = new FakeDevice(ALICE);
@@ -50,6 +52,8 @@ class WriterStripeTest {
         when(users.byUuid(BOB.uuid())).thenReturn(Optional.of(BOB));
         when(users.byId(1)).thenReturn(Optional.of(ALICE));
         when(users.byId(2)).thenReturn(Optional.of(BOB));
+        when(users.byUuid(CAROL.uuid())).thenReturn(Optional.of(CAROL));
+        when(users.byId(3)).thenReturn(Optional.of(CAROL));
         when(friends.mayMessage(anyLong(), anyLong())).thenReturn(true);
         Map<Long, List<DeviceConnection>> online = Map.of(1L, List.of(aliceDevice), 2L, List.of(bobDevice));
         DevicePush push = new DevicePush(userId -> online.getOrDefault(userId, List.of()));
@@ -63,10 +67,14 @@ class WriterStripeTest {
     }
 
     private PendingSend send(long ref, String clientId) {
-        ChatMessage body = ChatMessage.newBuilder().setClientMessageId(clientId).setTo(BOB.uuid()).setContent("hi " + clientId)
+        return send(ref, clientId, BOB);
+    }
+
+    private PendingSend send(long ref, String clientId, UserCard to) {
+        ChatMessage body = ChatMessage.newBuilder().setClientMessageId(clientId).setTo(to.uuid()).setContent("hi " + clientId)
                 .setContentType(ContentType.TEXT).setMessageType(MessageType.SINGLE).build();
         return new PendingSend(aliceDevice, ref, new AuthenticatedUser(1, ALICE.uuid(), "alice"), body,
-                ConversationIds.direct(ALICE.uuid(), BOB.uuid()), System.nanoTime());
+                ConversationIds.direct(ALICE.uuid(), to.uuid()), System.nanoTime());
     }
 
     @Test
@@ -92,6 +100,22 @@ class WriterStripeTest {
         assertThat(rowId).isNotEqualTo(Conversation.NOT_STORED);
         assertThat(store.messages).extracting(StoredMessage::conversationId).containsOnly(rowId);
         assertThat(store.messages).extracting(StoredMessage::seq).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void theStoredConversationsABatchNeedsAreReadWithOneQueryAndNumberedOnFromTheirLastSeq() {
+        stripe.write(List.of(send(1, "to-bob", BOB)));
+        stripe.write(List.of(send(2, "to-carol", CAROL)));
+        setUp();   // a new stripe over the same store: it knows no conversation, as after a restart
+        store.conversationLookups = 0;
+
+        stripe.write(List.of(send(3, "bob-again", BOB), send(4, "carol-again", CAROL), send(5, "bob-third", BOB)));
+
+        assertThat(store.conversationLookups).isEqualTo(1);
+        assertThat(store.messages).extracting(StoredMessage::clientMessageId, StoredMessage::seq).containsExactly(
+                tuple("to-bob", 1L), tuple("to-carol", 1L),
+                tuple("bob-again", 2L), tuple("carol-again", 2L),
+                tuple("bob-third", 3L));
     }
 
     @Test
