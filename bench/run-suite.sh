@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Parley and the bench, runs every benchmark scenario against a freshly started server on H2 and on
 # MariaDB (127.0.0.1:3306, root, no password), and regenerates docs/BENCHMARKS.md and the charts in
-# docs/bench/ from the JSON results. Takes about half an hour on 2 cores.
+# docs/bench/ from the JSON results. Takes about 35 minutes on 2 cores.
 #
 #   bench/run-suite.sh                       the whole suite at the sizes in docs/BENCHMARKS.md
 #   bench/run-suite.sh --databases=h2        any bench option is passed on (see BenchMain), e.g.

@@ -125,6 +125,13 @@ final class Figures {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
     }
 
+    /** The mean per-second count over whole seconds: at a few messages per second, each fanned out to
+     * thousands of devices, whole messages fall into one second or the next and a median swings with them. */
+    static double meanRate(Timeline timeline, String name, int fromSecond, int toSecond) {
+        long[] counts = timeline.perSecond(name, fromSecond, toSecond);
+        return counts.length == 0 ? 0 : Arrays.stream(counts).average().orElse(0);
+    }
+
     static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);

@@ -37,7 +37,7 @@ public final class GroupFanOut implements Scenario {
     private static final double P99_LIMIT_MILLIS = 1000;
     /** Close code of a device that did not read what the server sent (docs/PROTOCOL.md "Close codes"). */
     private static final int TOO_SLOW = 4413;
-    /** A step whose median delivered rate is below this share of the asked rate fell behind. */
+    /** A step whose mean delivered rate is below this share of the asked rate fell behind. */
     private static final double KEEPING_UP = 0.9;
 
     @Override
@@ -203,8 +203,8 @@ public final class GroupFanOut implements Scenario {
         double benchCores = Figures.cores(benchCpu0, Figures.benchCpuSeconds(), (end - start) / 1e9);
         boolean settled = DirectThroughput.drain(context, ledger, drain);
         MessageLedger.Outcome after = ledger.outcome();
-        // The first second of a step is partly the previous pause; the median of the whole seconds after it.
-        double delivered = Figures.medianRate(context.timeline(), "delivered",
+        // The first second of a step is partly the previous pause; the mean of the whole seconds after it.
+        double delivered = Figures.meanRate(context.timeline(), "delivered",
                 (int) context.timeline().secondsAt(start) + 1, (int) context.timeline().secondsAt(end));
         Map<String, Long> refusals = new LinkedHashMap<>();
         errors.byCode().forEach((code, count) -> {
@@ -265,7 +265,7 @@ public final class GroupFanOut implements Scenario {
             latencies.put("step " + (i + 1) + ": " + Numbers.format(s.deliveriesAsked()) + "/s", s.latency());
         }
         result.table(new Table(what + ", the rate ladder", List.of("step", "msgs/s asked", "deliveries/s asked",
-                "deliveries/s (median)", "p50 ms", "p99 ms", "p99.9 ms", "server cores", "bench cores", "refused", "lost",
+                "deliveries/s (mean)", "p50 ms", "p99 ms", "p99.9 ms", "server cores", "bench cores", "refused", "lost",
                 "duplicated", "slow closes", "p99 < 1 s, none lost"), rows));
         return Figures.latencies(what + ": latency per step", "ms", latencies);
     }
