@@ -160,7 +160,8 @@ final class WriterStripe implements Runnable {
     /**
      * Reads every conversation this stripe does not know yet with one query, instead of one query per
      * conversation on this thread (what the first messages after a start, or to a new group, would cost).
-     * If the query fails, each send looks its conversation up on its own and is refused if that fails too.
+     * If the query fails, the sends to those conversations are refused as STORE_UNAVAILABLE (retryable)
+     * without asking the database again, one by one, while it is failing.
      */
     private void lookUpUnknownConversations(Collection<Permitted> sends, Numbering numbering) {
         Set<String> unknown = new HashSet<>();
@@ -169,11 +170,15 @@ final class WriterStripe implements Runnable {
                 unknown.add(permitted.send().conversationPublicId());
             }
         }
+        if (unknown.isEmpty()) {
+            return;
+        }
+        numbering.lookedUp.addAll(unknown);
         try {
             numbering.stored.putAll(store.findConversations(unknown));
-            numbering.lookedUp.addAll(unknown);
         } catch (RuntimeException lookupFailed) {
             log.debug("Could not read the conversations of a batch: {}", lookupFailed.toString());
+            numbering.lookupFailed = true;
         }
     }
 
@@ -263,6 +268,9 @@ final class WriterStripe implements Runnable {
         Conversation known = conversations.get(publicId);
         if (known != null) {
             return Optional.of(known);
+        }
+        if (numbering.lookupFailed && numbering.lookedUp.contains(publicId)) {
+            throw new IllegalStateException("the conversations of this batch could not be read");
         }
         Optional<Conversation> stored = numbering.lookedUp.contains(publicId)
                 ? Optional.ofNullable(numbering.stored.get(publicId))
@@ -414,6 +422,7 @@ final class WriterStripe implements Runnable {
         /** Conversations read from the store for this batch, and which public ids were looked up at all. */
         final Map<String, Conversation> stored = new HashMap<>();
         final Set<String> lookedUp = new HashSet<>();
+        boolean lookupFailed;
     }
 
     /** A send that may be sent, with what its permit says it reaches. */

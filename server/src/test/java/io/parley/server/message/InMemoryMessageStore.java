@@ -22,8 +22,8 @@ class InMemoryMessageStore implements MessageStore {
 
     @Override
     public Map<String, Conversation> findConversations(Collection<String> publicIds) {
-        failIfDown();
         conversationLookups++;
+        failIfDown();
         Map<String, Conversation> found = new HashMap<>();
         publicIds.forEach(id -> {
             if (conversations.containsKey(id)) {

@@ -119,6 +119,24 @@ class WriterStripeTest {
     }
 
     @Test
+    void whenTheConversationsOfABatchCannotBeReadItsSendsAreRefusedRetryablyAfterOneQuery() {
+        stripe.write(List.of(send(1, "to-bob", BOB)));
+        stripe.write(List.of(send(2, "to-carol", CAROL)));
+        setUp();   // a new stripe: both conversations must be read from the store
+        store.conversationLookups = 0;
+        aliceDevice.frames.clear();
+        store.down = true;
+
+        stripe.write(List.of(send(3, "bob-again", BOB), send(4, "carol-again", CAROL)));
+
+        assertThat(store.conversationLookups).isEqualTo(1);
+        assertThat(aliceDevice.frames).extracting(f -> f.getError().getCode()).containsExactly("STORE_UNAVAILABLE",
+                "STORE_UNAVAILABLE");
+        assertThat(aliceDevice.frames).extracting(f -> f.getError().getRetryable()).containsOnly(true);
+        assertThat(store.messages).hasSize(2);
+    }
+
+    @Test
     void theSameClientMessageIdTwiceInOneBatchIsOneMessageAndTwoEqualAcks() {
         stripe.write(List.of(send(1, "same"), send(2, "same")));
 
