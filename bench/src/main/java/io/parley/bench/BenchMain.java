@@ -6,6 +6,7 @@ import io.parley.bench.report.HotMethods;
 import io.parley.bench.report.ScenarioResult;
 import io.parley.bench.scenario.Scenario;
 import io.parley.bench.scenario.Scenarios;
+import io.parley.bench.server.MariaDbSettings;
 import io.parley.bench.server.ServerLauncher;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import java.util.OptionalLong;
  *                 [--out=docs/bench] [scenario options]          against a server that is already running
  * suite [--jar=server/target/parley-server.jar] [--databases=h2,mariadb] [--scenarios=S1,S2,S3,S4,S5]
  *       [--out=docs/bench] [--work=bench/target/suite] [--server-jvm="-Xms1g -Xmx1g -XX:+AlwaysPreTouch"] [--jfr-scenario=S2,S3]
- *       [--server-per=scenario|database] [--S1.connections=10000 ...]
+ *       [--server-per=scenario|database] [--mariadb-settings=name=value,...|none] [--S1.connections=10000 ...]
  *                                                                 a fresh server per scenario (or database)
  * page --results=docs/bench --out=docs/BENCHMARKS.md             the docs page from the results
  * hot-methods --jfr=server.jfr --out=hot.json                    a JFR recording's hot methods
@@ -49,7 +50,7 @@ public final class BenchMain {
                 ScenarioRun run = new ScenarioRun(options, System.out);
                 for (Scenario scenario : scenarios(options.positional().size() > 1 ? options.positional().get(1) : "")) {
                     run.run(scenario, endpoint, options.string("database", "h2"), pid,
-                            options.has("jfr") ? Path.of(options.string("jfr", "")) : null);
+                            options.has("jfr") ? Path.of(options.string("jfr", "")) : null, List.of());
                 }
                 warnUnread(options, System.out);
             }
@@ -70,48 +71,64 @@ public final class BenchMain {
     /**
      * Every scenario against every database, each on a freshly started server (so one scenario's users and
      * memory do not weigh on the next; {@code --server-per=database} shares one server per database, for quick
-     * runs); a JFR profile is taken during each of {@code --jfr-scenario} (a list).
+     * runs); a JFR profile is taken during each of {@code --jfr-scenario} (a list). The local MariaDB gets
+     * {@code --mariadb-settings} for its runs (see {@link MariaDbSettings}), noted in each result.
      */
     public static List<ScenarioResult> suite(Options options, PrintStream out) throws Exception {
-        Path jar = Path.of(options.string("jar", "server/target/parley-server.jar"));
-        Path outFolder = Path.of(options.string("out", "docs/bench"));
-        Path work = Path.of(options.string("work", "bench/target/suite"));
-        List<String> jvm = Arrays.stream(options.string("server-jvm", "-Xms1g -Xmx1g -XX:+AlwaysPreTouch").split(" "))
-                .filter(s -> !s.isBlank()).toList();
-        List<String> jfrScenarios = List.of(options.string("jfr-scenario", "S2").split(","));
+        Suite suite = new Suite(Path.of(options.string("jar", "server/target/parley-server.jar")),
+                Path.of(options.string("out", "docs/bench")), Path.of(options.string("work", "bench/target/suite")),
+                Arrays.stream(options.string("server-jvm", "-Xms1g -Xmx1g -XX:+AlwaysPreTouch").split(" "))
+                        .filter(s -> !s.isBlank()).toList(),
+                List.of(options.string("jfr-scenario", "S2").split(",")), options.integer("top", 20),
+                new ScenarioRun(options, out), out);
         boolean serverPerScenario = !options.string("server-per", "scenario").equals("database");
         List<Scenario> scenarios = scenarios(options.string("scenarios", "S1,S2,S3,S4,S5"));
-        ScenarioRun run = new ScenarioRun(options, out);
         List<ScenarioResult> results = new ArrayList<>();
         for (String database : options.string("databases", "h2,mariadb").split(",")) {
             List<List<Scenario>> batches = serverPerScenario
                     ? scenarios.stream().map(List::of).toList() : List.of(scenarios);
-            for (List<Scenario> batch : batches) {
-                Path dir = work.resolve(database + "-" + batch.get(0).id().toLowerCase(Locale.ROOT));
-                deleteRecursively(dir);
-                out.println("== " + batch.stream().map(Scenario::id).toList() + " on " + database
-                        + ": starting the server (log: " + dir.resolve("server.log") + ")");
-                try (ServerLauncher server = ServerLauncher.start(jar, database, dir, jvm)) {
-                    for (Scenario scenario : batch) {
-                        Path jfr = jfrScenarios.contains(scenario.id()) ? dir.resolve("server.jfr") : null;
-                        try {
-                            results.add(run.run(scenario, Endpoint.of(server.httpUrl(), server.wsUrl()), database,
-                                    OptionalLong.of(server.pid()), jfr));
-                        } catch (Exception e) {
-                            // One scenario failing must not cost the others their run; it has no result file.
-                            out.println("!! " + scenario.id() + " on " + database + " failed: " + e);
-                            e.printStackTrace(out);
-                        }
-                        if (jfr != null && Files.exists(jfr)) {
-                            HotMethods.write(jfr, outFolder.resolve("jfr-" + scenario.id().toLowerCase(Locale.ROOT)
-                                    + "-" + database + ".json"), options.integer("top", 20));
-                        }
-                    }
+            try (MariaDbSettings settings = MariaDbSettings.apply(database.equals("mariadb")
+                    ? options.string("mariadb-settings", MariaDbSettings.DEFAULT) : "none")) {
+                List<String> notes = database.equals("mariadb") ? List.of(settings.describe()) : List.of();
+                for (List<Scenario> batch : batches) {
+                    results.addAll(suite.run(batch, database, notes));
                 }
             }
         }
         warnUnread(options, out);
         return results;
+    }
+
+    /** What every server of a suite is started and measured with. */
+    private record Suite(Path jar, Path outFolder, Path work, List<String> jvm, List<String> jfrScenarios, int top,
+            ScenarioRun run, PrintStream out) {
+
+        /** The scenarios of {@code batch} against one freshly started server; a failed scenario has no result. */
+        List<ScenarioResult> run(List<Scenario> batch, String database, List<String> notes) throws Exception {
+            List<ScenarioResult> results = new ArrayList<>();
+            Path dir = work.resolve(database + "-" + batch.get(0).id().toLowerCase(Locale.ROOT));
+            deleteRecursively(dir);
+            out.println("== " + batch.stream().map(Scenario::id).toList() + " on " + database
+                    + ": starting the server (log: " + dir.resolve("server.log") + ")");
+            try (ServerLauncher server = ServerLauncher.start(jar, database, dir, jvm)) {
+                for (Scenario scenario : batch) {
+                    Path jfr = jfrScenarios.contains(scenario.id()) ? dir.resolve("server.jfr") : null;
+                    try {
+                        results.add(run.run(scenario, Endpoint.of(server.httpUrl(), server.wsUrl()), database,
+                                OptionalLong.of(server.pid()), jfr, notes));
+                    } catch (Exception e) {
+                        // One scenario failing must not cost the others their run.
+                        out.println("!! " + scenario.id() + " on " + database + " failed: " + e);
+                        e.printStackTrace(out);
+                    }
+                    if (jfr != null && Files.exists(jfr)) {
+                        HotMethods.write(jfr, outFolder.resolve("jfr-" + scenario.id().toLowerCase(Locale.ROOT)
+                                + "-" + database + ".json"), top);
+                    }
+                }
+            }
+            return results;
+        }
     }
 
     private static List<Scenario> scenarios(String ids) {

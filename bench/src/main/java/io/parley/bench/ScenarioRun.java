@@ -35,9 +35,12 @@ final class ScenarioRun {
         this.out = out;
     }
 
-    /** @param jfr where the server's flight recording goes, or null for none */
-    ScenarioResult run(Scenario scenario, Endpoint endpoint, String database, OptionalLong pid, Path jfr)
-            throws Exception {
+    /**
+     * @param jfr   where the server's flight recording goes, or null for none
+     * @param notes what the result should say about how the run was set up (e.g. the database's settings)
+     */
+    ScenarioResult run(Scenario scenario, Endpoint endpoint, String database, OptionalLong pid, Path jfr,
+            List<String> notes) throws Exception {
         Options scoped = options.scoped(scenario.id());
         Path outFolder = Path.of(scoped.string("out", "docs/bench"));
         RestApi api = new RestApi(endpoint.http(), scoped.integer("rest-concurrency", 32));
@@ -56,6 +59,7 @@ final class ScenarioRun {
                     new Timeline(start), scoped.longValue("seed", 42), jfr);
             scenario.run(context, builder);
         }
+        notes.forEach(builder::note);
         var machine = Machine.describe();
         machine.put("load average before / after", loadBefore + " / " + Machine.loadAverage());
         ScenarioResult result = builder.build(scenario.id(), scenario.title(), database, startedAt.toString(),

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServerLauncher implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
-    private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
+    static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
 
     private final Process process;
     private final int httpPort;

@@ -17,12 +17,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One sending device: sends messages to its destinations (friends, groups) at random, either in a closed loop (a window of
  * unacked messages, the next sent when an ack comes back) or paced at a fixed period. A retryable refusal
- * (BUSY, STORE_UNAVAILABLE) is sent again with the same client message id, as a real client does. It also
- * receives, through its {@link Inbox}. Everything runs on the connection's event loop.
+ * (BUSY, STORE_UNAVAILABLE) is sent again with the same client message id after a {@link RetryBackoff}, as a
+ * real client does. It also receives, through its {@link Inbox}. Everything runs on the connection's event loop.
  */
 public final class Chatter implements FrameListener {
-
-    private static final long RETRY_DELAY_MILLIS = 20;
 
     private final BenchClient client;
     private final List<Destination> destinations;
@@ -32,6 +30,8 @@ public final class Chatter implements FrameListener {
     private final MessageBodies bodies;
     private final SplittableRandom random;
     private final Map<Long, Frame> unacked = new HashMap<>();
+    /** Refusals so far of each unacked message that was refused at least once. */
+    private final Map<Long, Integer> refusals = new HashMap<>();
     private boolean running;
     private int window;
     private long quota = Long.MAX_VALUE;
@@ -109,6 +109,7 @@ public final class Chatter implements FrameListener {
         switch (frame.getKindCase()) {
             case ACK -> {
                 unacked.remove(frame.getRef());
+                refusals.remove(frame.getRef());
                 ledger.acked(frame.getAck(), receivedNanos);
                 if (window > 0) {
                     sendNew();
@@ -126,10 +127,12 @@ public final class Chatter implements FrameListener {
             return;
         }
         if (error.getRetryable() && client.isOpen()) {
-            client.eventLoop().schedule(() -> client.send(frame), RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            long delay = RetryBackoff.delayMillis(refusals.merge(ref, 1, Integer::sum), random);
+            client.eventLoop().schedule(() -> client.send(frame), delay, TimeUnit.MILLISECONDS);
             return;
         }
         unacked.remove(ref);
+        refusals.remove(ref);
         ledger.refused((int) ref);
         if (window > 0) {
             sendNew();
