@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
  * Debian defaults (a 128 MB buffer pool, a 96 MB redo log, an I/O capacity of 200) are sized for a small shared
  * box: under S2's load the redo log wraps every few seconds and commits wait for forced page flushes, so a run
  * would measure those defaults rather than Parley. docs/OPERATIONS.md recommends the same settings for a chat
- * server's own database. Only dynamic settings can be changed this way; they last until MariaDB restarts.
+ * server's own database. Only dynamic settings can be changed this way; they last until MariaDB restarts, so
+ * they are also put back when the bench is interrupted (Ctrl-C).
  */
 public final class MariaDbSettings implements AutoCloseable {
 
@@ -27,10 +29,15 @@ public final class MariaDbSettings implements AutoCloseable {
 
     private final Map<String, String> applied;
     private final Map<String, String> previous;
+    private final AtomicBoolean restored = new AtomicBoolean();
+    private final Thread restoreOnExit = new Thread(this::restoreQuietly, "restore-mariadb-settings");
 
     private MariaDbSettings(Map<String, String> applied, Map<String, String> previous) {
         this.applied = applied;
         this.previous = previous;
+        if (!previous.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(restoreOnExit);
+        }
     }
 
     /** Applies {@code spec} ("name=value,name=value", or "none"), remembering each setting's value before. */
@@ -46,7 +53,12 @@ public final class MariaDbSettings implements AutoCloseable {
                         previous.put(name, rs.getString(1));
                     }
                 }
-                set(statement, wanted);
+                try {
+                    set(statement, wanted);
+                } catch (SQLException refused) {
+                    set(statement, previous);
+                    throw refused;
+                }
             }
         }
         return new MariaDbSettings(wanted, previous);
@@ -76,7 +88,22 @@ public final class MariaDbSettings implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        if (previous.isEmpty()) {
+        if (!previous.isEmpty()) {
+            Runtime.getRuntime().removeShutdownHook(restoreOnExit);
+            restore();
+        }
+    }
+
+    private void restoreQuietly() {
+        try {
+            restore();
+        } catch (SQLException e) {
+            System.err.println("could not put MariaDB's settings back to " + previous + ": " + e.getMessage());
+        }
+    }
+
+    private void restore() throws SQLException {
+        if (restored.getAndSet(true)) {
             return;
         }
         try (Connection connection = DriverManager.getConnection(ServerLauncher.MARIADB, "root", "");
