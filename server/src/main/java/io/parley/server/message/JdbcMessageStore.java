@@ -196,10 +196,15 @@ class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public Optional<StoredMessage> findByClientMessageId(long conversationId, long senderId, String clientMessageId) {
-        return jdbc.query("SELECT " + MESSAGE_COLUMNS + FROM_MESSAGES
-                        + " WHERE m.conversation_id = ? AND m.sender_id = ? AND m.client_message_id = ?",
-                MESSAGE, conversationId, senderId, clientMessageId).stream().findFirst();
+    public List<StoredMessage> findSent(Collection<SentKey> sends) {
+        if (sends.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(sends.size() * 3);
+        sends.forEach(key -> args.addAll(List.of(key.conversationId(), key.senderId(), key.clientMessageId())));
+        return jdbc.query("SELECT " + MESSAGE_COLUMNS + FROM_MESSAGES + " WHERE " + String.join(" OR ",
+                Collections.nCopies(sends.size(), "(m.conversation_id = ? AND m.sender_id = ? AND m.client_message_id = ?)")),
+                MESSAGE, args.toArray());
     }
 
     @Override

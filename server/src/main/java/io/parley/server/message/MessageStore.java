@@ -28,7 +28,16 @@ interface MessageStore {
     Map<String, Long> storeBatch(List<NewDirectConversation> opened, List<StoredMessage> messages, List<Mention> mentions,
             Instant now);
 
-    Optional<StoredMessage> findByClientMessageId(long conversationId, long senderId, String clientMessageId);
+    /** The stored messages among {@code sends}, each named by its retry key; absent ones left out. One query. */
+    List<StoredMessage> findSent(Collection<SentKey> sends);
+
+    /** A message's retry key: the same client message id from the same sender in the same conversation. */
+    record SentKey(long conversationId, long senderId, String clientMessageId) {
+
+        static SentKey of(StoredMessage message) {
+            return new SentKey(message.conversationId(), message.senderId(), message.clientMessageId());
+        }
+    }
 
     /** Messages with seq > afterSeq, oldest first. */
     List<StoredMessage> messagesAfter(long conversationId, long afterSeq, int limit);

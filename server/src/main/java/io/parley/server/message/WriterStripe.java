@@ -189,7 +189,7 @@ final class WriterStripe implements Runnable {
             complete(accepted);
         } catch (MessageStore.DuplicateSendException retriedAfterRestart) {
             numbering.conversations.keySet().forEach(conversations::remove);
-            accepted.forEach(this::writeAlone);
+            writeAroundStored(accepted);
         } catch (RuntimeException storeFailure) {
             log.warn("Could not store a batch of {} messages: {}", accepted.size(), storeFailure.toString());
             numbering.conversations.keySet().forEach(conversations::remove);
@@ -296,21 +296,45 @@ final class WriterStripe implements Runnable {
     }
 
     /**
-     * The slow path after a batch hit a message stored before (a retry of a send acked before a restart):
-     * each send on its own, answering those already stored with their original ack.
+     * After a batch hit a message stored before (a retry older than the acks this stripe remembers, e.g. from
+     * before a restart): one query finds which of its sends are stored; those are answered with their original
+     * ack and the others are written again, together. Only when none was stored (the batch collided with a
+     * conversation created meanwhile) is each send written on its own.
      */
+    private void writeAroundStored(List<Accepted> accepted) {
+        Map<MessageStore.SentKey, StoredMessage> stored = new HashMap<>();
+        try {
+            store.findSent(accepted.stream().filter(a -> a.message().conversationId() != Conversation.NOT_STORED)
+                    .map(a -> MessageStore.SentKey.of(a.message())).toList())
+                    .forEach(message -> stored.put(MessageStore.SentKey.of(message), message));
+        } catch (RuntimeException storeFailure) {
+            accepted.forEach(a -> refuse(a.send(), storeUnavailable()));
+            return;
+        }
+        if (stored.isEmpty()) {
+            accepted.forEach(this::writeAlone);
+            return;
+        }
+        List<PendingSend> rest = new ArrayList<>();
+        for (Accepted candidate : accepted) {
+            StoredMessage original = stored.get(MessageStore.SentKey.of(candidate.message()));
+            if (original == null) {
+                rest.add(candidate.send());
+            } else {
+                SendAck ack = ChatMessages.ack(original);
+                recentAcks.put(candidate.send().dedupeKey(), ack);
+                answer(candidate.send(), ack);
+            }
+        }
+        if (!rest.isEmpty()) {
+            write(rest);
+        }
+    }
+
+    /** A send on its own transaction, after its batch collided with a conversation created meanwhile. */
     private void writeAlone(Accepted candidate) {
         PendingSend send = candidate.send();
         try {
-            Optional<StoredMessage> stored = conversation(send, candidate.permit(), new Numbering())
-                    .filter(Conversation::stored)
-                    .flatMap(c -> store.findByClientMessageId(c.id(), send.sender().id(), send.body().getClientMessageId()));
-            if (stored.isPresent()) {
-                SendAck ack = ChatMessages.ack(stored.get());
-                recentAcks.put(send.dedupeKey(), ack);
-                answer(send, ack);
-                return;
-            }
             Numbering numbering = new Numbering();
             Optional<Accepted> accepted = number(send, candidate.permit(), numbering);
             if (accepted.isPresent()) {

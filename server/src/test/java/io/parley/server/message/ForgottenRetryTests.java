@@ -3,11 +3,13 @@ package io.parley.server.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.protocol.ChatMessage;
+import io.parley.protocol.Frame;
 import io.parley.protocol.SendAck;
 import io.parley.server.support.ApiClient;
 import io.parley.server.support.OnH2;
 import io.parley.server.support.OnMariaDb;
 import io.parley.server.support.WsClient;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,49 @@ abstract class ForgottenRetryTests extends MessagingTest {
         List<ChatMessage> stored = syncAll(device(bob), Map.of(), 50);
         assertThat(stored).extracting(ChatMessage::getClientMessageId).containsExactly("r-1", "r-2", "r-3");
         assertThat(stored).extracting(ChatMessage::getSeq).containsExactly(1L, 2L, 3L);
+    }
+
+    /**
+     * Forgotten retries sent together with new messages, all without waiting for an ack (so a batch may hold
+     * several of each): every retry gets its original ack, every new message a seq after the stored ones.
+     */
+    @Test
+    void forgottenRetriesAmongNewSendsGetTheirOriginalAcksAndTheNewOnesAreStoredOnceEach() {
+        ApiClient.Account alice = signUp("alice");
+        ApiClient.Account bob = signUp("bob");
+        befriend(alice, bob);
+        WsClient alicePhone = device(alice);
+        Map<String, SendAck> originals = new HashMap<>();
+        for (int i = 1; i <= 3; i++) {
+            originals.put("old-" + i, send(alicePhone, i, bob, "old-" + i, "old " + i));
+        }
+        send(alicePhone, 4, bob, "pushes-the-rest-out", "filler");
+
+        List<String> ids = List.of("new-1", "old-1", "new-2", "old-2", "old-3", "new-3");
+        for (int i = 0; i < ids.size(); i++) {
+            alicePhone.send(text(10 + i, bob, ids.get(i), ids.get(i)));
+        }
+        Map<Long, SendAck> acks = new HashMap<>();
+        while (acks.size() < ids.size()) {
+            Frame answer = nextBesidesPresence(alicePhone);
+            assertThat(answer.getKindCase()).as(answer.toString()).isEqualTo(Frame.KindCase.ACK);
+            acks.put(answer.getRef(), answer.getAck());
+        }
+
+        for (int i = 0; i < ids.size(); i++) {
+            SendAck ack = acks.get(10L + i);
+            SendAck original = originals.get(ids.get(i));
+            if (original != null) {
+                assertThat(ack.getMessageId()).isEqualTo(original.getMessageId());
+                assertThat(ack.getSeq()).isEqualTo(original.getSeq());
+            } else {
+                assertThat(ack.getSeq()).isGreaterThan(4);
+            }
+        }
+        List<ChatMessage> stored = syncAll(device(bob), Map.of(), 50);
+        assertThat(stored).extracting(ChatMessage::getClientMessageId).containsExactly("old-1", "old-2", "old-3",
+                "pushes-the-rest-out", "new-1", "new-2", "new-3");
+        assertThat(stored).extracting(ChatMessage::getSeq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
     }
 
     @OnH2

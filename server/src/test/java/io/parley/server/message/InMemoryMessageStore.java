@@ -19,6 +19,10 @@ class InMemoryMessageStore implements MessageStore {
     boolean down;
     /** How many times conversations were read (one query each in the real store). */
     int conversationLookups;
+    /** How many times stored messages were looked up by retry key (one query each in the real store). */
+    int sentLookups;
+    /** Batches stored (one transaction each in the real store). */
+    int batchesStored;
 
     @Override
     public Map<String, Conversation> findConversations(Collection<String> publicIds) {
@@ -51,12 +55,13 @@ class InMemoryMessageStore implements MessageStore {
         List<StoredMessage> batch = messagesOfBatch.stream().map(m -> m.conversationId() == Conversation.NOT_STORED
                 ? m.inConversation(created.get(m.conversationPublicId())) : m).toList();
         for (StoredMessage m : batch) {
-            if (findByClientMessageId(m.conversationId(), m.senderId(), m.clientMessageId()).isPresent()) {
+            if (messages.stream().anyMatch(stored -> SentKey.of(stored).equals(SentKey.of(m)))) {
                 throw new DuplicateSendException(null);
             }
         }
         created.forEach((publicId, id) -> conversations.put(publicId, new Conversation(id, publicId, 0)));
         messages.addAll(batch);
+        batchesStored++;
         for (StoredMessage m : batch) {
             if (m.contentType() == io.parley.protocol.ContentType.RECALLED_VALUE) {
                 messages.replaceAll(old -> old.conversationId() == m.conversationId() && old.seq() == m.replyToSeq()
@@ -74,10 +79,10 @@ class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public Optional<StoredMessage> findByClientMessageId(long conversationId, long senderId, String clientMessageId) {
+    public List<StoredMessage> findSent(Collection<SentKey> sends) {
+        sentLookups++;
         failIfDown();
-        return messages.stream().filter(m -> m.conversationId() == conversationId && m.senderId() == senderId
-                && m.clientMessageId().equals(clientMessageId)).findFirst();
+        return messages.stream().filter(m -> sends.contains(SentKey.of(m))).toList();
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,6 +189,28 @@ class WriterStripeTest {
         assertThat(ack.getAck().getSeq()).isEqualTo(1);
         assertThat(aliceDevice.frames.get(1).getAck().getSeq()).isEqualTo(2);
         assertThat(bobDevice.frames).extracting(f -> f.getDeliver().getMessage().getClientMessageId()).containsExactly("new");
+    }
+
+    @Test
+    void retriesOfMessagesStoredBeforeARestartCostOneLookupAndTheRestOfTheBatchIsStoredTogether() {
+        stripe.write(List.of(send(1, "old-1"), send(2, "old-2")));
+        setUp();   // a new stripe over the same store: its memory is empty, as after a restart
+        aliceDevice.frames.clear();
+        bobDevice.frames.clear();
+        int batchesBefore = store.batchesStored;
+
+        stripe.write(List.of(send(3, "new-1"), send(4, "old-1"), send(5, "new-2"), send(6, "old-2"), send(7, "new-3")));
+
+        assertThat(store.sentLookups).isEqualTo(1);
+        assertThat(store.batchesStored - batchesBefore).isEqualTo(1);
+        assertThat(store.messages).extracting(StoredMessage::clientMessageId)
+                .containsExactly("old-1", "old-2", "new-1", "new-2", "new-3");
+        assertThat(store.messages).extracting(StoredMessage::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+        Map<Long, Long> ackedSeqs = new HashMap<>();
+        aliceDevice.frames.forEach(f -> ackedSeqs.put(f.getRef(), f.getAck().getSeq()));
+        assertThat(ackedSeqs).containsExactlyInAnyOrderEntriesOf(Map.of(4L, 1L, 6L, 2L, 3L, 3L, 5L, 4L, 7L, 5L));
+        assertThat(bobDevice.frames).extracting(f -> f.getDeliver().getMessage().getClientMessageId())
+                .containsExactly("new-1", "new-2", "new-3");
     }
 
     @Test
