@@ -12,6 +12,7 @@ import io.parley.server.support.WsClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -23,12 +24,19 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "parley.messages.dedupe-cache-size=1")
 abstract class ForgottenRetryTests extends MessagingTest {
 
+    private ApiClient.Account bob;
+    private WsClient alicePhone;
+
+    @BeforeEach
+    void aliceAndBobAreFriends() {
+        ApiClient.Account alice = signUp("alice");
+        bob = signUp("bob");
+        befriend(alice, bob);
+        alicePhone = device(alice);
+    }
+
     @Test
     void aRetryOfAForgottenSendGetsTheOriginalAckAndIsStoredOnce() {
-        ApiClient.Account alice = signUp("alice");
-        ApiClient.Account bob = signUp("bob");
-        befriend(alice, bob);
-        WsClient alicePhone = device(alice);
 
         SendAck original = send(alicePhone, 1, bob, "r-1", "first");
         send(alicePhone, 2, bob, "r-2", "second");
@@ -49,10 +57,6 @@ abstract class ForgottenRetryTests extends MessagingTest {
      */
     @Test
     void forgottenRetriesAmongNewSendsGetTheirOriginalAcksAndTheNewOnesAreStoredOnceEach() {
-        ApiClient.Account alice = signUp("alice");
-        ApiClient.Account bob = signUp("bob");
-        befriend(alice, bob);
-        WsClient alicePhone = device(alice);
         Map<String, SendAck> originals = new HashMap<>();
         for (int i = 1; i <= 3; i++) {
             originals.put("old-" + i, send(alicePhone, i, bob, "old-" + i, "old " + i));
