@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
  */
 final class RetryBackoff {
 
-    static final long FIRST_MILLIS = 20;
-    static final long MAX_MILLIS = 2_000;
+    private static final long FIRST_MILLIS = 20;
+    private static final long MAX_MILLIS = 2_000;
 
     private RetryBackoff() {
     }

@@ -17,6 +17,8 @@ class InMemoryMessageStore implements MessageStore {
     private final Map<String, Conversation> conversations = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
     boolean down;
+    /** Only the look-up of stored messages by retry key fails (the database went down right after a commit failed). */
+    boolean sentLookupsFail;
     /** How many times conversations were read (one query each in the real store). */
     int conversationLookups;
     /** How many times stored messages were looked up by retry key (one query each in the real store). */
@@ -82,6 +84,9 @@ class InMemoryMessageStore implements MessageStore {
     public List<StoredMessage> findSent(Collection<SentKey> sends) {
         sentLookups++;
         failIfDown();
+        if (sentLookupsFail) {
+            throw new IllegalStateException("database is down");
+        }
         return messages.stream().filter(m -> sends.contains(SentKey.of(m))).toList();
     }
 

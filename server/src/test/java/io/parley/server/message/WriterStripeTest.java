@@ -214,6 +214,22 @@ class WriterStripeTest {
     }
 
     @Test
+    void whenTheStoredRetriesCannotBeLookedUpTheWholeBatchIsRefusedRetryably() {
+        stripe.write(List.of(send(1, "old")));
+        setUp();   // a new stripe over the same store: its memory is empty, as after a restart
+        aliceDevice.frames.clear();
+        bobDevice.frames.clear();
+        store.sentLookupsFail = true;
+
+        stripe.write(List.of(send(2, "old"), send(3, "new")));
+
+        assertThat(aliceDevice.frames).extracting(f -> f.getRef() + " " + f.getError().getCode())
+                .containsExactly("2 STORE_UNAVAILABLE", "3 STORE_UNAVAILABLE");
+        assertThat(store.messages).extracting(StoredMessage::clientMessageId).containsExactly("old");
+        assertThat(bobDevice.frames).isEmpty();
+    }
+
+    @Test
     void blockedAndStrangersAreRefusedAndNothingIsStored() {
         when(friends.isBlockedEitherWay(1, 2)).thenReturn(true);
         stripe.write(List.of(send(1, "blocked")));
