@@ -33,7 +33,8 @@ public record GatewayProperties(
         @DefaultValue("50") int framesPerSecond,
         @DefaultValue("200") int frameBurst,
         @DefaultValue("10s") Duration shutdownGrace,
-        @DefaultValue("4MB") DataSize writeBufferLimit) {
+        @DefaultValue("4MB") DataSize writeBufferLimit,
+        @DefaultValue("true") boolean nativeTransport) {
 
     public GatewayProperties {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);

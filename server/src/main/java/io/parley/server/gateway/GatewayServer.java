@@ -8,8 +8,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.ChannelGroupFuture;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.parley.server.delivery.CloseCodes;
 import java.net.InetSocketAddress;
@@ -35,10 +33,20 @@ public class GatewayServer implements SmartLifecycle {
     private EventLoopGroup acceptors;
     private EventLoopGroup workers;
     private volatile Channel serverChannel;
+    private volatile Transport transport;
 
     GatewayServer(GatewayProperties properties, GatewayInitializer initializer) {
         this.properties = properties;
         this.initializer = initializer;
+    }
+
+    /** The socket layer in use: "epoll" where Netty's native library loads (and is allowed), else "nio". */
+    public String transportName() {
+        Transport current = transport;
+        if (current == null) {
+            throw new IllegalStateException("The gateway is not running");
+        }
+        return current.name();
     }
 
     /** The port the gateway listens on: the configured one, or the one picked when configured as 0. */
@@ -52,12 +60,13 @@ public class GatewayServer implements SmartLifecycle {
 
     @Override
     public void start() {
-        acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gateway-accept"), NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("gateway-io"), NioIoHandler.newFactory());
+        transport = Transport.best(properties.nativeTransport());
+        acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gateway-accept"), transport.handlers().get());
+        workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("gateway-io"), transport.handlers().get());
         long limit = properties.writeBufferLimit().toBytes();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark((int) limit / 2, (int) limit))
                 .childHandler(initializer);
@@ -69,7 +78,7 @@ public class GatewayServer implements SmartLifecycle {
         }
         InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
         String host = bound.getAddress().isAnyLocalAddress() ? "0.0.0.0" : bound.getHostString();
-        log.info("WebSocket gateway listening on ws://{}:{}{}", host, bound.getPort(), properties.path());
+        log.info("WebSocket gateway listening on ws://{}:{}{} ({})", host, bound.getPort(), properties.path(), transport.name());
     }
 
     /**
