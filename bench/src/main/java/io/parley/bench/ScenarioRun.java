@@ -53,6 +53,9 @@ final class ScenarioRun {
         long start = System.nanoTime();
         ResultBuilder builder = new ResultBuilder();
         ServerProbe probe = new ServerProbe(api, pid);
+        if (jfr != null) {
+            probe.primeFlightRecorder();
+        }
         try (ClientLoop loop = new ClientLoop(threads, sources); Progress progress = new Progress(label, out)) {
             ScenarioContext context = new ScenarioContext(scoped, endpoint, api, loop, new ConnectionStats(),
                     new Population(api, "b" + runId + scenario.id().toLowerCase(), progress), probe, progress,

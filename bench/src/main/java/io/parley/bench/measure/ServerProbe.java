@@ -36,6 +36,16 @@ public final class ServerProbe {
         }
     }
 
+    /**
+     * Starts and discards a recording at once. A JVM's first recording redefines classes, which throws away
+     * all of its compiled code: done during a measurement, the recompiling took a good part of a core for
+     * tens of seconds. Done before the scenario's setup, the later recording starts without that cost.
+     */
+    public void primeFlightRecorder() {
+        jcmd("JFR.start", "name=prime");
+        jcmd("JFR.stop", "name=prime");
+    }
+
     /** Starts a JFR recording in the server (profile settings) that is written to {@code file} when stopped. */
     public void startFlightRecording(Path file) {
         jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + file.toAbsolutePath());
