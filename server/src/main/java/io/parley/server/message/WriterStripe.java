@@ -55,8 +55,7 @@ final class WriterStripe implements Runnable {
     private final MessageMetrics metrics;
     private final Clock clock;
     private final Map<String, Conversation> conversations = lru(MAX_CACHED_CONVERSATIONS);
-    /** Acks of recent sends by dedupe key, so a retry is answered without touching the database. */
-    private final Map<String, SendAck> recentAcks;
+    private final RecentAcks recentAcks;
     /**
      * Where everything this stripe writes to devices runs: acks, refusals, deliveries. A thread of its own
      * (see {@link MessageWriter}) lets the next batch commit while the previous one is being delivered; one
@@ -69,7 +68,7 @@ final class WriterStripe implements Runnable {
             DevicePush push, ErrorReplies errors, MessageMetrics metrics, Clock clock) {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.maxBatch = properties.maxBatch();
-        this.recentAcks = lru(properties.dedupeCacheSize());
+        this.recentAcks = new RecentAcks(properties.dedupeCacheSize());
         this.store = store;
         this.policy = policy;
         this.users = users;
@@ -129,7 +128,7 @@ final class WriterStripe implements Runnable {
         List<PendingSend> repeats = new ArrayList<>();
         for (PendingSend send : batch) {
             String key = send.dedupeKey();
-            SendAck earlier = recentAcks.get(key);
+            SendAck earlier = recentAcks.find(key);
             if (earlier != null) {
                 answer(send, earlier);
             } else if (byKey.containsKey(key)) {
@@ -148,7 +147,7 @@ final class WriterStripe implements Runnable {
             commitOrFallBack(accepted, numbering);
         }
         for (PendingSend repeat : repeats) {
-            SendAck ack = recentAcks.get(repeat.dedupeKey());
+            SendAck ack = recentAcks.find(repeat.dedupeKey());
             if (ack != null) {
                 answer(repeat, ack);
             } else {
@@ -322,7 +321,7 @@ final class WriterStripe implements Runnable {
                 rest.add(candidate.send());
             } else {
                 SendAck ack = ChatMessages.ack(original);
-                recentAcks.put(candidate.send().dedupeKey(), ack);
+                recentAcks.remember(candidate.send().dedupeKey(), ack);
                 answer(candidate.send(), ack);
             }
         }
@@ -357,7 +356,7 @@ final class WriterStripe implements Runnable {
         List<SendAck> acks = new ArrayList<>(committed.size());
         for (Accepted accepted : committed) {
             SendAck ack = ChatMessages.ack(accepted.message());
-            recentAcks.put(accepted.send().dedupeKey(), ack);
+            recentAcks.remember(accepted.send().dedupeKey(), ack);
             acks.add(ack);
         }
         outbox.execute(() -> {
