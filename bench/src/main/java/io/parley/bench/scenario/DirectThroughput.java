@@ -49,9 +49,7 @@ public final class DirectThroughput implements Scenario {
         int closedSeconds = options.integer("closed-seconds", 20);
         int pacedSeconds = options.integer("paced-seconds", 15);
         int warmupSeconds = options.integer("warmup-seconds", 5);
-        // The first seconds after the closed loop are the database still working off its backlog (purging
-        // old row versions, flushing pages): commits are slower then, whatever the rate.
-        int pacedWarmupSeconds = options.integer("paced-warmup-seconds", Math.min(3, warmupSeconds));
+        int pacedWarmupSeconds = pacedWarmupSeconds(options, pacedSeconds, warmupSeconds);
         double pacedRateAsked = options.decimal("paced-rate", 0);
         int messageBytes = options.integer("message-bytes", 100);
         int maxMessages = options.integer("max-messages", 4_000_000);
@@ -141,6 +139,20 @@ public final class DirectThroughput implements Scenario {
             result.note("JFR profile of the server taken during the closed loop");
         }
         context.closeAll(connected.clients());
+    }
+
+    /**
+     * The first seconds of the paced phase, left out of its latency: right after the closed loop the database
+     * is still working off its backlog (purging old row versions, flushing pages), and commits are slower
+     * then, whatever the rate. At least one paced second must be left to measure.
+     */
+    static int pacedWarmupSeconds(Options options, int pacedSeconds, int warmupSeconds) {
+        int seconds = options.integer("paced-warmup-seconds", Math.min(3, warmupSeconds));
+        if (seconds < 0 || seconds >= pacedSeconds) {
+            throw new IllegalArgumentException("paced-warmup-seconds must be 0 or more and less than paced-seconds ("
+                    + pacedSeconds + "), not " + seconds);
+        }
+        return seconds;
     }
 
     /**

@@ -1,0 +1,29 @@
+package io.parley.bench.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parley.bench.Options;
+import org.junit.jupiter.api.Test;
+
+class DirectThroughputTest {
+
+    @Test
+    void thePacedWarmUpDefaultsToThreeSecondsOrTheWarmUpIfShorter() {
+        assertThat(DirectThroughput.pacedWarmupSeconds(new Options(), 15, 20)).isEqualTo(3);
+        assertThat(DirectThroughput.pacedWarmupSeconds(new Options(), 15, 1)).isEqualTo(1);
+    }
+
+    @Test
+    void thePacedWarmUpCanBeSet() {
+        assertThat(DirectThroughput.pacedWarmupSeconds(new Options("--paced-warmup-seconds=10"), 30, 20)).isEqualTo(10);
+    }
+
+    @Test
+    void aPacedWarmUpThatLeavesNothingToMeasureIsRefused() {
+        assertThatThrownBy(() -> DirectThroughput.pacedWarmupSeconds(new Options("--paced-warmup-seconds=30"), 30, 20))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("less than paced-seconds (30)");
+        assertThatThrownBy(() -> DirectThroughput.pacedWarmupSeconds(new Options("--paced-warmup-seconds=-1"), 30, 20))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
