@@ -36,18 +36,22 @@ class JdbcMessageStore implements MessageStore {
     private static final String FROM_MESSAGES = " FROM messages m JOIN conversations c ON c.id = m.conversation_id";
     /**
      * A conversation's newest seq, read from the messages' primary key (one index step) rather than kept in
-     * a column: moving such a column for every batch was half the cost of storing it.
+     * a column: moving such a column for every batch was half the cost of storing it. The newest rows are
+     * found by ordering on every column of the index, descending: H2 reads such an order straight off the
+     * index end, but scans the whole range for a MAX or an ORDER BY on the last column alone.
      */
-    static final String LAST_SEQ_OF_C = "COALESCE((SELECT MAX(m.seq) FROM messages m WHERE m.conversation_id = c.id), 0)";
+    static final String LAST_SEQ_OF_C = "COALESCE((SELECT m.seq FROM messages m WHERE m.conversation_id = c.id"
+            + " ORDER BY m.conversation_id DESC, m.seq DESC LIMIT 1), 0)";
     /** When a conversation last had a message (or was created): what conversation lists are ordered by. */
     private static final String LAST_ACTIVITY_OF_C = "COALESCE((SELECT lm.created_at FROM messages lm"
-            + " WHERE lm.conversation_id = c.id ORDER BY lm.seq DESC LIMIT 1), c.created_at)";
-    private static final String MEMBERSHIP_QUERY = "SELECT c.id, c.public_id, c.kind, " + LAST_SEQ_OF_C + ", me.read_seq,"
+            + " WHERE lm.conversation_id = c.id ORDER BY lm.conversation_id DESC, lm.seq DESC LIMIT 1), c.created_at)";
+    private static final String MEMBERSHIP_QUERY = "SELECT c.id, c.public_id, c.kind, " + LAST_SEQ_OF_C + ", "
+            + readCursorOf("me") + " AS read_cursor,"
             + " CASE WHEN c.kind = " + KIND_SINGLE + " THEN (SELECT MIN(o.user_id) FROM conversation_members o"
             + "   WHERE o.conversation_id = c.id AND o.user_id <> me.user_id) END,"
             + " me.visible_from_seq, me.muted,"
             + " (SELECT COUNT(*) FROM message_mentions mm WHERE mm.conversation_id = c.id AND mm.user_id = me.user_id"
-            + "   AND mm.seq > me.read_seq),"
+            + "   AND mm.seq > " + readCursorOf("me") + "),"
             + " " + LAST_ACTIVITY_OF_C + " AS last_activity"
             + " FROM conversation_members me JOIN conversations c ON c.id = me.conversation_id";
 
@@ -61,6 +65,17 @@ class JdbcMessageStore implements MessageStore {
     JdbcMessageStore(JdbcTemplate jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.tx = tx;
+    }
+
+    /**
+     * A member's read cursor, {@code member} being a conversation_members alias: the cursor their read
+     * receipts moved, or their own newest message in the conversation if that is further. Sending thus moves
+     * the sender's cursor without a write to conversation_members, which cost more than the message's insert.
+     */
+    private static String readCursorOf(String member) {
+        return "GREATEST(" + member + ".read_seq, COALESCE((SELECT own.seq FROM messages own"
+                + " WHERE own.conversation_id = " + member + ".conversation_id AND own.sender_id = " + member + ".user_id"
+                + " ORDER BY own.conversation_id DESC, own.sender_id DESC, own.seq DESC LIMIT 1), 0))";
     }
 
     @Override
@@ -134,14 +149,7 @@ class JdbcMessageStore implements MessageStore {
      * parameter and, for each null, a look at the statement's parameter types, on every row of every batch.
      */
     private void insertMessages(List<StoredMessage> messages, List<Mention> mentions, Timestamp at) {
-        Map<List<Long>, Long> senderCursors = new HashMap<>();
-        List<StoredMessage> recalls = new ArrayList<>();
-        for (StoredMessage m : messages) {
-            senderCursors.merge(List.of(m.conversationId(), m.senderId()), m.seq(), Math::max);
-            if (m.contentType() == ContentType.RECALLED_VALUE) {
-                recalls.add(m);
-            }
-        }
+        List<StoredMessage> recalls = messages.stream().filter(m -> m.contentType() == ContentType.RECALLED_VALUE).toList();
         jdbc.batchUpdate(INSERT_MESSAGE, messages, messages.size(), JdbcMessageStore::bindMessage);
         if (!mentions.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO message_mentions (conversation_id, user_id, seq) VALUES (?, ?, ?)",
@@ -159,13 +167,6 @@ class JdbcMessageStore implements MessageStore {
                         ps.setLong(3, m.replyToSeq());
                     });
         }
-        jdbc.batchUpdate("UPDATE conversation_members SET read_seq = ? WHERE conversation_id = ? AND user_id = ? AND read_seq < ?",
-                senderCursors.entrySet(), senderCursors.size(), (ps, cursor) -> {
-                    ps.setLong(1, cursor.getValue());
-                    ps.setLong(2, cursor.getKey().get(0));
-                    ps.setLong(3, cursor.getKey().get(1));
-                    ps.setLong(4, cursor.getValue());
-                });
     }
 
     private static void bindMessage(PreparedStatement ps, StoredMessage m) throws SQLException {
@@ -241,14 +242,14 @@ class JdbcMessageStore implements MessageStore {
     public long advanceReadCursor(long conversationId, long userId, long readSeq) {
         jdbc.update("UPDATE conversation_members SET read_seq = ? WHERE conversation_id = ? AND user_id = ? AND read_seq < ?",
                 readSeq, conversationId, userId, readSeq);
-        return jdbc.queryForObject("SELECT read_seq FROM conversation_members WHERE conversation_id = ? AND user_id = ?",
-                Long.class, conversationId, userId);
+        return jdbc.queryForObject("SELECT " + readCursorOf("me") + " FROM conversation_members me"
+                + " WHERE me.conversation_id = ? AND me.user_id = ?", Long.class, conversationId, userId);
     }
 
     @Override
     public ReadCount readCount(long conversationId, long seq, long senderId) {
-        return jdbc.queryForObject("SELECT SUM(CASE WHEN read_seq >= ? THEN 1 ELSE 0 END), COUNT(*)"
-                        + " FROM conversation_members WHERE conversation_id = ? AND user_id <> ?",
+        return jdbc.queryForObject("SELECT SUM(CASE WHEN " + readCursorOf("me") + " >= ? THEN 1 ELSE 0 END), COUNT(*)"
+                        + " FROM conversation_members me WHERE me.conversation_id = ? AND me.user_id <> ?",
                 (rs, i) -> new ReadCount(rs.getLong(1), rs.getLong(2)), seq, conversationId, senderId);
     }
 

@@ -18,8 +18,9 @@ interface MessageStore {
     /**
      * Stores a batch in one transaction: the 1:1 conversations its messages open (both members at read seq 0;
      * their messages carry {@link Conversation#NOT_STORED} as conversation id), the messages (a conversation's
-     * last seq is its newest message's), who they mention, each sender's read cursor moved to their newest
-     * message, and for every recall notice the recalled message emptied. All or nothing.
+     * last seq is its newest message's; a member's read cursor is never below their own newest message's seq,
+     * so storing it moves the sender's cursor), who they mention, and for every recall notice the recalled
+     * message emptied. All or nothing.
      *
      * @return the row ids of the conversations it created, by public id
      * @throws DuplicateSendException when a message's (conversation, sender, client message id) is stored

@@ -189,6 +189,42 @@ abstract class ConversationFeaturesTests extends MessagingTest {
         assertThat(api.get("/api/v1/messages/search?q=a", null).status()).isEqualTo(401);
     }
 
+    @Test
+    void aReplyMarksEverythingBeforeItRead() {
+        send(alicePhone, 1, bob, "q-1", "are you coming?");
+        send(alicePhone, 2, bob, "q-2", "the train leaves at six");
+        SendAck third = send(alicePhone, 3, bob, "q-3", "answer please");
+        String base = "/api/v1/conversations/" + third.getConversationId();
+        assertThat(listed(bob).path("unread").asLong()).isEqualTo(3);
+        assertThat(api.get(base + "/messages/3/reads", alice.accessToken()).body().path("readCount").asLong()).isZero();
+
+        for (int delivered = 0; delivered < 3; delivered++) {
+            bobPhone.await(Frame.KindCase.DELIVER);
+        }
+        SendAck reply = send(bobPhone, 1, alice, "a-1", "yes, on my way");
+        assertThat(reply.getSeq()).isEqualTo(4);
+        JsonNode atBob = listed(bob);
+        assertThat(atBob.path("readSeq").asLong()).isEqualTo(4);
+        assertThat(atBob.path("unread").asLong()).isZero();
+        assertThat(api.get(base + "/messages/3/reads", alice.accessToken()).body().path("readCount").asLong())
+                .as("bob answered after it, so he has read it").isEqualTo(1);
+        JsonNode atAlice = listed(alice);
+        assertThat(atAlice.path("readSeq").asLong()).as("her own newest message").isEqualTo(3);
+        assertThat(atAlice.path("unread").asLong()).isEqualTo(1);
+
+        JsonNode back = api.post(base + "/read", bob.accessToken(), Map.of("readSeq", 2)).body();
+        assertThat(back.path("readSeq").asLong()).as("a cursor never moves back below one's own message").isEqualTo(4);
+        assertThat(listed(bob).path("readSeq").asLong()).isEqualTo(4);
+        api.post(base + "/read", alice.accessToken(), Map.of("readSeq", 4));
+        assertThat(listed(alice).path("unread").asLong()).isZero();
+        assertThat(api.get(base + "/messages/4/reads", bob.accessToken()).body().path("readCount").asLong()).isEqualTo(1);
+    }
+
+    /** The account's only conversation as the conversation list shows it. */
+    private JsonNode listed(ApiClient.Account account) {
+        return api.get("/api/v1/conversations", account.accessToken()).body().get(0);
+    }
+
     @OnH2
     static class OnH2Test extends ConversationFeaturesTests {
     }
