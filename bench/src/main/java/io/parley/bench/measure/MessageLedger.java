@@ -27,10 +27,14 @@ public final class MessageLedger {
     private final AtomicLongArray receivedSeq;
     private final AtomicIntegerArray expected;
     private final AtomicIntegerArray receipts;
+    /** Per message, how many of its receipts {@link #deliveredOfAcked} counts already. */
+    private final AtomicIntegerArray credited;
     private final LongAdder acked = new LongAdder();
     private final LongAdder expectedOfAcked = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder delivered = new LongAdder();
+    /** Receipts of acked messages, up to what each was meant for: kept as they come, not summed per look. */
+    private final LongAdder deliveredOfAcked = new LongAdder();
     private final LongAdder duplicated = new LongAdder();
     private final LongAdder seqMismatches = new LongAdder();
     private final LongAdder foreign = new LongAdder();
@@ -52,6 +56,7 @@ public final class MessageLedger {
         this.receivedSeq = new AtomicLongArray(capacity);
         this.expected = new AtomicIntegerArray(capacity);
         this.receipts = new AtomicIntegerArray(capacity);
+        this.credited = new AtomicIntegerArray(capacity);
     }
 
     /** From now on, latencies of messages sent from {@code fromNanos} on go to {@code latency}. */
@@ -97,6 +102,7 @@ public final class MessageLedger {
             if (seen != 0 && seen != ack.getSeq()) {
                 seqMismatches.increment();
             }
+            credit(index);
         } else if (ackSeq.get(index) != ack.getSeq()) {
             seqMismatches.increment();
         }
@@ -119,6 +125,7 @@ public final class MessageLedger {
             return;
         }
         delivered.increment();
+        credit(index);
         timeline.count(seriesPrefix + "delivered", nanos);
         receivedSeq.compareAndSet(index, 0, message.getSeq());
         long acknowledged = ackSeq.get(index);
@@ -142,20 +149,27 @@ public final class MessageLedger {
         long sent = Math.min(next.get(), capacity);
         long ackedNow = acked.sum();
         return new Outcome(sent, ackedNow, refused.sum(), delivered.sum(),
-                Math.max(0, expectedOfAcked.sum() - deliveredOfAcked()), duplicated.sum(), seqMismatches.sum(),
+                Math.max(0, expectedOfAcked.sum() - deliveredOfAcked.sum()), duplicated.sum(), seqMismatches.sum(),
                 foreign.sum());
     }
 
-    /** Deliveries of acked messages only: a message received but never acked is not counted against loss. */
-    private long deliveredOfAcked() {
-        long sum = 0;
-        long sent = Math.min(next.get(), capacity);
-        for (int i = 0; i < sent; i++) {
-            if (ackSeq.get(i) != 0) {
-                sum += Math.min(receipts.get(i), expected.get(i));
+    /**
+     * Counts the message's receipts into {@link #deliveredOfAcked} once it is acked: a message received but
+     * never acked is not counted against loss. Called after its ack and after each receipt, on whichever threads
+     * those arrive: the ack's thread writes the ack before reading the receipts and a receipt's thread the other
+     * way round, so at least one of them sees both, and the compare-and-set credits each receipt once.
+     */
+    private void credit(int index) {
+        if (ackSeq.get(index) == 0) {
+            return;
+        }
+        int owed = Math.min(receipts.get(index), expected.get(index));
+        for (int done = credited.get(index); done < owed; done = credited.get(index)) {
+            if (credited.compareAndSet(index, done, owed)) {
+                deliveredOfAcked.add(owed - done);
+                return;
             }
         }
-        return sum;
     }
 
     private int indexOf(String clientMessageId) {
