@@ -45,7 +45,7 @@ class JdbcMessageStore implements MessageStore {
     /** When a conversation last had a message (or was created): what conversation lists are ordered by. */
     private static final String LAST_ACTIVITY_OF_C = "COALESCE((SELECT lm.created_at FROM messages lm"
             + " WHERE lm.conversation_id = c.id ORDER BY lm.conversation_id DESC, lm.seq DESC LIMIT 1), c.created_at)";
-    private static final String MEMBERSHIP_QUERY = "SELECT c.id, c.public_id, c.kind, " + LAST_SEQ_OF_C + ", "
+    static final String MEMBERSHIP_QUERY = "SELECT c.id, c.public_id, c.kind, " + LAST_SEQ_OF_C + ", "
             + readCursorOf("me") + " AS read_cursor,"
             + " CASE WHEN c.kind = " + KIND_SINGLE + " THEN (SELECT MIN(o.user_id) FROM conversation_members o"
             + "   WHERE o.conversation_id = c.id AND o.user_id <> me.user_id) END,"
