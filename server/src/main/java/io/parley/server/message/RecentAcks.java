@@ -2,7 +2,6 @@ package io.parley.server.message;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.parley.protocol.SendAck;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,12 +15,7 @@ final class RecentAcks {
     private final Map<String, byte[]> encoded;
 
     RecentAcks(int capacity) {
-        this.encoded = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.encoded = LruMaps.of(capacity);
     }
 
     void remember(String dedupeKey, SendAck ack) {

@@ -54,7 +54,7 @@ final class WriterStripe implements Runnable {
     private final ErrorReplies errors;
     private final MessageMetrics metrics;
     private final Clock clock;
-    private final Map<String, Conversation> conversations = lru(MAX_CACHED_CONVERSATIONS);
+    private final Map<String, Conversation> conversations = LruMaps.of(MAX_CACHED_CONVERSATIONS);
     private final RecentAcks recentAcks;
     /**
      * Where everything this stripe writes to devices runs: acks, refusals, deliveries. A thread of its own
@@ -423,15 +423,6 @@ final class WriterStripe implements Runnable {
 
     private static String emptyToNull(String value) {
         return value.isEmpty() ? null : value;
-    }
-
-    private static <K, V> Map<K, V> lru(int capacity) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > capacity;
-            }
-        };
     }
 
     /**
