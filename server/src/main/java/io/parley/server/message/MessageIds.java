@@ -23,6 +23,46 @@ final class MessageIds {
         return new String(id);
     }
 
+    /** True for ids of this form: 32 lowercase hex digits. */
+    static boolean isWellFormed(String id) {
+        if (id.length() != 32) {
+            return false;
+        }
+        for (int i = 0; i < 32; i++) {
+            char c = id.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first 64 of a well-formed id's 128 bits, so that it can be kept without a string. */
+    static long high(String id) {
+        return parseHex(id, 0);
+    }
+
+    /** The last 64 of a well-formed id's 128 bits. */
+    static long low(String id) {
+        return parseHex(id, 16);
+    }
+
+    /** The id whose bits {@link #high} and {@link #low} returned. */
+    static String of(long high, long low) {
+        char[] id = new char[32];
+        putHex(id, 0, 16, high);
+        putHex(id, 16, 16, low);
+        return new String(id);
+    }
+
+    private static long parseHex(String id, int from) {
+        long value = 0;
+        for (int i = from; i < from + 16; i++) {
+            value = value << 4 | Character.digit(id.charAt(i), 16);
+        }
+        return value;
+    }
+
     /** The low {@code digits} hex digits of {@code value} into {@code id} from {@code at}, most significant first. */
     private static void putHex(char[] id, int at, int digits, long value) {
         for (int i = at + digits - 1; i >= at; i--) {

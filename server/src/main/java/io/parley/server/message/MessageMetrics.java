@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
-/** The message path's meters: accepted, persisted, delivered, refused, ack latency and commit batch size. */
+/** The message path's meters: accepted, persisted, delivered, refused, ack latency, commit time and batch size. */
 @Component
 class MessageMetrics {
 
@@ -16,6 +16,7 @@ class MessageMetrics {
     private final Counter delivered;
     private final Timer ackLatency;
     private final DistributionSummary batchSize;
+    private final Timer commitTime;
 
     MessageMetrics(MeterRegistry registry) {
         accepted = Counter.builder("parley.messages.accepted")
@@ -28,6 +29,10 @@ class MessageMetrics {
                 .description("From a send frame's arrival to its ack, through the commit")
                 .publishPercentileHistogram()
                 .register(registry);
+        commitTime = Timer.builder("parley.messages.commit.time")
+                .description("Writing one batch to the store, from its first statement to the end of its commit")
+                .publishPercentileHistogram()
+                .register(registry);
         batchSize = DistributionSummary.builder("parley.messages.commit.batch.size")
                 .description("Messages per commit").baseUnit("messages").publishPercentileHistogram().register(registry);
     }
@@ -36,7 +41,8 @@ class MessageMetrics {
         accepted.increment();
     }
 
-    void committed(int messages) {
+    void committed(int messages, long startedAtNanos) {
+        commitTime.record(System.nanoTime() - startedAtNanos, TimeUnit.NANOSECONDS);
         persisted.increment(messages);
         batchSize.record(messages);
     }

@@ -128,7 +128,7 @@ final class WriterStripe implements Runnable {
         List<PendingSend> repeats = new ArrayList<>();
         for (PendingSend send : batch) {
             String key = send.dedupeKey();
-            SendAck earlier = recentAcks.find(key);
+            SendAck earlier = recentAcks.find(send);
             if (earlier != null) {
                 answer(send, earlier);
             } else if (byKey.containsKey(key)) {
@@ -147,7 +147,7 @@ final class WriterStripe implements Runnable {
             commitOrFallBack(accepted, numbering);
         }
         for (PendingSend repeat : repeats) {
-            SendAck ack = recentAcks.find(repeat.dedupeKey());
+            SendAck ack = recentAcks.find(repeat);
             if (ack != null) {
                 answer(repeat, ack);
             } else {
@@ -288,10 +288,11 @@ final class WriterStripe implements Runnable {
         for (Accepted a : accepted) {
             a.permit().mentioned().forEach(user -> mentions.add(new Mention(a.message().conversationId(), user, a.message().seq())));
         }
+        long started = System.nanoTime();
         Map<String, Long> opened = store.storeBatch(numbering.opened, accepted.stream().map(Accepted::message).toList(),
                 mentions, clock.instant());
         numbering.conversations.replaceAll((publicId, c) -> c.stored() ? c : new Conversation(opened.get(publicId), publicId, c.lastSeq()));
-        metrics.committed(accepted.size());
+        metrics.committed(accepted.size(), started);
     }
 
     /**
@@ -321,7 +322,7 @@ final class WriterStripe implements Runnable {
                 rest.add(candidate.send());
             } else {
                 SendAck ack = ChatMessages.ack(original);
-                recentAcks.remember(candidate.send().dedupeKey(), ack);
+                recentAcks.remember(candidate.send(), ack);
                 answer(candidate.send(), ack);
             }
         }
@@ -356,7 +357,7 @@ final class WriterStripe implements Runnable {
         List<SendAck> acks = new ArrayList<>(committed.size());
         for (Accepted accepted : committed) {
             SendAck ack = ChatMessages.ack(accepted.message());
-            recentAcks.remember(accepted.send().dedupeKey(), ack);
+            recentAcks.remember(accepted.send(), ack);
             acks.add(ack);
         }
         outbox.execute(() -> {

@@ -17,6 +17,8 @@ import io.parley.server.support.WsClient;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +54,28 @@ abstract class DirectMessagingTests extends MessagingTest {
         assertNothingElseQueued(alicePhone, 2);
         assertNothingElseQueued(aliceLaptop, 3);
         assertNothingElseQueued(bobPhone, 4);
+    }
+
+    @Test
+    void everyCommitIsTimedInTheMetrics() {
+        ApiClient.Account alice = signUp("alice");
+        ApiClient.Account bob = signUp("bob");
+        befriend(alice, bob);
+        WsClient alicePhone = device(alice);
+        double before = commitsTimed();
+
+        send(alicePhone, 1, bob, "m-1", "hello bob");
+
+        assertThat(commitsTimed()).isGreaterThanOrEqualTo(before + 1);
+    }
+
+    private double commitsTimed() {
+        ApiClient.Response metrics = api.send(api.request("/actuator/prometheus", null).GET());
+        assertThat(metrics.status()).isEqualTo(200);
+        Matcher count = Pattern.compile("(?m)^parley_messages_commit_time_seconds_count(\\{[^}]*})? (\\S+)$")
+                .matcher(new String(metrics.raw().body()));
+        assertThat(count.find()).as("the commit time histogram is published").isTrue();
+        return Double.parseDouble(count.group(2));
     }
 
     @Test

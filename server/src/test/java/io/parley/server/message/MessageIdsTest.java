@@ -30,4 +30,24 @@ class MessageIdsTest {
     void laterMillisecondsSortAfter() {
         assertThat(MessageIds.next(1_700_000_000_001L)).isGreaterThan(MessageIds.next(1_700_000_000_000L));
     }
+
+    @Test
+    void anIdSurvivesBeingKeptAsTwoLongs() {
+        for (String id : new String[] {MessageIds.next(1_700_000_000_000L), "00000000000000000000000000000000",
+                "ffffffffffffffffffffffffffffffff", "0123456789abcdef fedcba9876543210".replace(" ", "")}) {
+            assertThat(MessageIds.isWellFormed(id)).isTrue();
+            assertThat(MessageIds.of(MessageIds.high(id), MessageIds.low(id))).isEqualTo(id);
+        }
+        assertThat(MessageIds.high("0123456789abcdef0000000000000000")).isEqualTo(0x0123456789abcdefL);
+        assertThat(MessageIds.low("0000000000000000fedcba9876543210")).isEqualTo(0xfedcba9876543210L);
+    }
+
+    @Test
+    void onlyThirtyTwoLowercaseHexDigitsAreWellFormed() {
+        assertThat(MessageIds.isWellFormed("0123456789abcdef0123456789abcde")).as("31 digits").isFalse();
+        assertThat(MessageIds.isWellFormed("0123456789abcdef0123456789abcdef0")).as("33 digits").isFalse();
+        assertThat(MessageIds.isWellFormed("0123456789ABCDEF0123456789abcdef")).as("upper case").isFalse();
+        assertThat(MessageIds.isWellFormed("0123456789abcdeg0123456789abcdef")).as("not hex").isFalse();
+        assertThat(MessageIds.isWellFormed("m-7")).isFalse();
+    }
 }
