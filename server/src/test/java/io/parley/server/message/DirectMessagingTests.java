@@ -61,10 +61,9 @@ abstract class DirectMessagingTests extends MessagingTest {
         ApiClient.Account alice = signUp("alice");
         ApiClient.Account bob = signUp("bob");
         befriend(alice, bob);
-        WsClient alicePhone = device(alice);
         double before = commitsTimed();
 
-        send(alicePhone, 1, bob, "m-1", "hello bob");
+        send(device(alice), 1, bob, "m-1", "hello bob");
 
         assertThat(commitsTimed()).isGreaterThanOrEqualTo(before + 1);
     }
