@@ -69,6 +69,8 @@ abstract class BenchSmokeIT {
         assertThat(results.get(0).metric("c30-connections").value()).as(log).isEqualTo(30);
         assertThat(results.get(0).metric("c50-connections").value()).as(log).isEqualTo(50);
         assertThat(results.get(1).metric("delivered").value()).as(log).isPositive();
+        assertThat(results.get(1).metric("server-commits").value()).as(log).isPositive();
+        assertThat(results.get(1).metric("server-ack-p99").value()).as(log).isPositive().isFinite();
         // Every acked group message owes a delivery to each of the 19 other members.
         assertThat(results.get(2).metric("m20-delivered").value()).as(log)
                 .isEqualTo(results.get(2).metric("m20-acked").value() * 19).isPositive();

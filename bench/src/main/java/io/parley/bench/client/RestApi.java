@@ -59,6 +59,11 @@ public final class RestApi {
         return call("GET " + path, HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build());
     }
 
+    /** A GET whose answer is plain text, such as the server's Prometheus metrics. */
+    public CompletableFuture<String> getText(String path) {
+        return callForText("GET " + path, HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build());
+    }
+
     /** Registers a user and logs them in: the only time the bench logs anyone in. */
     public CompletableFuture<Account> registerAndLogIn(int index, String username, String password) {
         Map<String, String> register = Map.of("username", username, "password", password,
@@ -101,6 +106,10 @@ public final class RestApi {
     }
 
     private CompletableFuture<JsonNode> call(String what, HttpRequest request) {
+        return callForText(what, request).thenApply(body -> body.isEmpty() ? json.nullNode() : json.readTree(body));
+    }
+
+    private CompletableFuture<String> callForText(String what, HttpRequest request) {
         inFlight.acquireUninterruptibly();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, failure) -> inFlight.release())
@@ -108,7 +117,7 @@ public final class RestApi {
                     if (response.statusCode() / 100 != 2) {
                         throw new CompletionException(new UnexpectedStatus(what, response.statusCode(), response.body()));
                     }
-                    return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
+                    return response.body();
                 });
     }
 }

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the bench can see of the server process: resident memory and CPU time from /proc (when it was told the
- * server's pid), and JVM memory from the server's actuator metrics. Before a memory reading it can ask the
+ * server's pid), and JVM memory and histograms from the server's actuator metrics. Before a memory reading it can ask the
  * server's JVM for a full GC (jcmd), so heap figures count live objects rather than garbage.
  */
 public final class ServerProbe {
@@ -89,6 +89,11 @@ public final class ServerProbe {
             return Double.NaN;
         }
         return Double.NaN;
+    }
+
+    /** The server's histogram {@code name} (Prometheus name) as it stands now. */
+    public ServerHistogram histogram(String name) {
+        return ServerHistogram.parse(api.getText("/actuator/prometheus").join(), name);
     }
 
     private double metric(String name, String tag) {

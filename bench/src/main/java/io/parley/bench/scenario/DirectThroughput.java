@@ -6,6 +6,7 @@ import io.parley.bench.client.BenchClient;
 import io.parley.bench.client.FrameListener;
 import io.parley.bench.measure.Latency;
 import io.parley.bench.measure.MessageLedger;
+import io.parley.bench.measure.ServerHistogram;
 import io.parley.bench.report.Metric.Target;
 import io.parley.bench.report.ResultBuilder;
 import io.parley.bench.setup.Friendships;
@@ -29,6 +30,9 @@ import java.util.Map;
  * lost or duplicated.
  */
 public final class DirectThroughput implements Scenario {
+
+    private static final String SERVER_ACK_LATENCY = "parley_messages_ack_latency_seconds";
+    private static final String SERVER_COMMIT_TIME = "parley_messages_commit_time_seconds";
 
     @Override
     public String id() {
@@ -113,7 +117,12 @@ public final class DirectThroughput implements Scenario {
         ledger.measureInto(pacedLatency, pacedStart + Duration.ofSeconds(pacedWarmupSeconds).toNanos());
         context.progress().phase(String.format("paced at %.0f msg/s", pacedRate), () -> progress(context, ledger, load));
         load.paced(pacedRate);
-        context.hold(Duration.ofSeconds(pacedSeconds));
+        context.hold(Duration.ofSeconds(pacedWarmupSeconds));
+        ServerHistogram acksBefore = context.probe().histogram(SERVER_ACK_LATENCY);
+        ServerHistogram commitsBefore = context.probe().histogram(SERVER_COMMIT_TIME);
+        context.hold(Duration.ofSeconds(pacedSeconds - pacedWarmupSeconds));
+        ServerHistogram serverAcks = context.probe().histogram(SERVER_ACK_LATENCY).since(acksBefore);
+        ServerHistogram serverCommits = context.probe().histogram(SERVER_COMMIT_TIME).since(commitsBefore);
         load.stop();
         long pacedEnd = System.nanoTime();
         drain(context, ledger, drain);
@@ -128,6 +137,7 @@ public final class DirectThroughput implements Scenario {
         result.metric("paced-rate", pacedRateAsked > 0 ? "paced rate asked" : "paced rate asked (half the max)", pacedRate, "msgs/s")
                 .metric("paced-delivered-rate", "paced rate delivered (median of seconds)", pacedAchieved, "msgs/s");
         Figures.latency(result, "latency", "latency at half the max", pacedLatency, Target.atMost(10));
+        serverLatency(result, serverAcks, serverCommits);
         Figures.messages(result, ledger.outcome(), inboxes, errors);
         Figures.connections(result, context.connectionStats());
         result.panel(Figures.throughput(context.timeline(), "messages/s", "sent", "delivered"));
@@ -139,6 +149,19 @@ public final class DirectThroughput implements Scenario {
             result.note("JFR profile of the server taken during the closed loop");
         }
         context.closeAll(connected.clients());
+    }
+
+    /**
+     * Where the paced phase's latency went inside the server, from its own histograms over the same seconds: a
+     * send waits for the commit in progress and then for its own, so the ack can take about twice the commit.
+     * Each figure is the upper bound of the histogram bucket it falls in.
+     */
+    private static void serverLatency(ResultBuilder result, ServerHistogram acks, ServerHistogram commits) {
+        result.metric("server-ack-p50", "server: send frame in to ack out, p50 (paced)", acks.percentileMillis(50), "ms")
+                .metric("server-ack-p99", "server: send frame in to ack out, p99 (paced)", acks.percentileMillis(99), "ms")
+                .metric("server-commit-p50", "server: database commit of a batch, p50 (paced)", commits.percentileMillis(50), "ms")
+                .metric("server-commit-p99", "server: database commit of a batch, p99 (paced)", commits.percentileMillis(99), "ms")
+                .metric("server-commits", "server: batches committed (paced, measured seconds)", commits.count(), "commits");
     }
 
     /**
