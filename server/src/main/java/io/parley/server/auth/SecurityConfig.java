@@ -20,7 +20,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Stateless bearer-token security for the REST API: every {@code /api/**} call needs a valid access token
- * except registering, logging in, refreshing, logging out and fetching avatars. The authenticated principal
+ * except registering, logging in, refreshing, logging out, fetching avatars and downloading message files
+ * (whose random ids are what grants them). The authenticated principal
  * is an {@link AuthenticatedUser}; controllers take it with {@code @AuthenticationPrincipal}.
  */
 @Configuration
@@ -41,7 +42,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
                                 "/api/v1/auth/refresh", "/api/v1/auth/logout").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/users/*/avatar", "/api/v1/groups/*/avatar").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/users/*/avatar", "/api/v1/groups/*/avatar",
+                                "/api/v1/files/*").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(oauth -> oauth

@@ -11,9 +11,11 @@ import org.springframework.util.unit.DataSize;
  *
  * @param storageDir     directory of {@link LocalBlobStore}
  * @param maxAvatarBytes largest accepted avatar image
+ * @param maxFileBytes   largest accepted file for a message
  */
 @ConfigurationProperties("parley.media")
-public record MediaProperties(Path storageDir, @DefaultValue("2MB") DataSize maxAvatarBytes) {
+public record MediaProperties(Path storageDir, @DefaultValue("2MB") DataSize maxAvatarBytes,
+        @DefaultValue("10MB") DataSize maxFileBytes) {
 
     public MediaProperties {
         Objects.requireNonNull(storageDir, "parley.media.storage-dir must be set");

@@ -27,7 +27,7 @@ class LocalBlobStoreTests {
 
     @BeforeEach
     void createStore() {
-        store = new LocalBlobStore(new MediaProperties(dir.resolve("files"), DataSize.ofMegabytes(2)));
+        store = new LocalBlobStore(new MediaProperties(dir.resolve("files"), DataSize.ofMegabytes(2), DataSize.ofMegabytes(10)));
     }
 
     @Test

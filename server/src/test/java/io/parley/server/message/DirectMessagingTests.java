@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import io.parley.protocol.ChatMessage;
+import io.parley.protocol.ContentType;
 import io.parley.protocol.ConversationSummary;
 import io.parley.protocol.Frame;
 import io.parley.protocol.ReadReceipt;
@@ -14,6 +15,7 @@ import io.parley.server.support.ApiClient;
 import io.parley.server.support.OnH2;
 import io.parley.server.support.OnMariaDb;
 import io.parley.server.support.WsClient;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +56,27 @@ abstract class DirectMessagingTests extends MessagingTest {
         assertNothingElseQueued(alicePhone, 2);
         assertNothingElseQueued(aliceLaptop, 3);
         assertNothingElseQueued(bobPhone, 4);
+    }
+
+    @Test
+    void aFileUploadedOverRestReachesTheRecipientAsTheMessagesUrl() {
+        ApiClient.Account alice = signUp("alice");
+        ApiClient.Account bob = signUp("bob");
+        befriend(alice, bob);
+        WsClient alicePhone = device(alice);
+        WsClient bobPhone = device(bob);
+        byte[] voiceNote = "OggS voice note bytes".getBytes(StandardCharsets.US_ASCII);
+        JsonNode uploaded = api.upload("/api/v1/files", alice.accessToken(), "file", "note.ogg", "audio/ogg", voiceNote)
+                .body();
+
+        alicePhone.send(text(1, bob, "file-1", "", m -> m.setContentType(ContentType.AUDIO)
+                .setUrl(uploaded.path("url").asString()).setFileSuffix("ogg")));
+
+        assertThat(nextBesidesPresence(alicePhone).getKindCase()).isEqualTo(Frame.KindCase.ACK);
+        ChatMessage atBob = bobPhone.await(Frame.KindCase.DELIVER).getDeliver().getMessage();
+        assertThat(atBob.getContentType()).isEqualTo(ContentType.AUDIO);
+        assertThat(atBob.getFileSuffix()).isEqualTo("ogg");
+        assertThat(api.get(atBob.getUrl(), null).raw().body()).isEqualTo(voiceNote);
     }
 
     @Test

@@ -1,18 +1,16 @@
 package io.parley.server.user;
 
+import static io.parley.server.support.TestImages.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.server.support.ApiClient;
 import io.parley.server.support.OnH2;
 import io.parley.server.support.OnMariaDb;
 import io.parley.server.support.ServerTest;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** Avatar upload and download over real HTTP multipart, on H2 and on MariaDB. */
@@ -171,17 +169,6 @@ abstract class AvatarTests extends ServerTest {
     private static void assertUnsupported(ApiClient.Response response) {
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
-    }
-
-    /** A small image in the given ImageIO format, its colour making each one different. */
-    static byte[] image(String format, int rgb) throws IOException {
-        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 16; x++) {
-            image.setRGB(x, x, rgb);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(ImageIO.write(image, format, out)).isTrue();
-        return out.toByteArray();
     }
 
     @OnH2

@@ -39,4 +39,19 @@ class OpenApiTests extends ServerTest {
         assertThat(paths.path("/api/v1/auth/login").path("post").path("description").asString())
                 .contains("TOO_MANY_ATTEMPTS");
     }
+
+    @Test
+    void theDocumentListsTheFileEndpointsWithWhatAnUploadAnswers() {
+        JsonNode doc = api.get("/v3/api-docs", null).body();
+        JsonNode paths = doc.path("paths");
+
+        assertOperations(paths, "/api/v1/files", "post");
+        assertOperations(paths, "/api/v1/files/{id}", "get");
+        JsonNode upload = paths.path("/api/v1/files").path("post");
+        assertThat(upload.path("requestBody").path("content").has("multipart/form-data")).isTrue();
+        assertThat(upload.path("description").asString()).contains("PAYLOAD_TOO_LARGE", "max-file-bytes");
+        assertThat(upload.path("responses").has("201")).isTrue();
+        assertThat(doc.path("components").path("schemas").path("UploadedFile").path("properties").propertyNames())
+                .containsExactlyInAnyOrder("id", "url", "name", "size", "contentType");
+    }
 }
