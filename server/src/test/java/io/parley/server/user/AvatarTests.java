@@ -1,6 +1,7 @@
 package io.parley.server.user;
 
 import static io.parley.server.support.TestImages.image;
+import static io.parley.server.support.UploadRefusals.assertMalformedUploadsRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.server.support.ApiClient;
@@ -8,7 +9,6 @@ import io.parley.server.support.OnH2;
 import io.parley.server.support.OnMariaDb;
 import io.parley.server.support.ServerTest;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -129,19 +129,7 @@ abstract class AvatarTests extends ServerTest {
         ApiClient.Account henry = api.signUp(ApiClient.uniqueName("henry"));
         byte[] png = image("png", 0x101010);
 
-        ApiClient.Response wrongPart = api.upload(UPLOAD, henry.accessToken(), "picture", "a.png", "image/png", png);
-        assertThat(wrongPart.status()).isEqualTo(400);
-        assertThat(wrongPart.code()).isEqualTo("MALFORMED_REQUEST");
-
-        ApiClient.Response json = api.post(UPLOAD, henry.accessToken(), "{\"file\":\"aGVsbG8=\"}");
-        assertThat(json.status()).isEqualTo(415);
-        assertThat(json.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
-
-        ApiClient.Response garbled = api.send(api.request(UPLOAD, henry.accessToken())
-                .header("Content-Type", "multipart/form-data; boundary=xyz")
-                .POST(HttpRequest.BodyPublishers.ofString("this is not multipart at all")));
-        assertThat(garbled.status()).isEqualTo(400);
-        assertThat(garbled.code()).isEqualTo("MALFORMED_REQUEST");
+        assertMalformedUploadsRefused(api, UPLOAD, henry.accessToken(), png);
 
         assertThat(api.get("/api/v1/users/me", henry.accessToken()).body().path("avatarUrl").isNull()).isTrue();
     }
