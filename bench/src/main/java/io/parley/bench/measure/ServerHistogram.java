@@ -43,8 +43,13 @@ public final class ServerHistogram {
             long count = (long) Double.parseDouble(line.substring(labelsEnd + 1).trim().split(" ")[0]);
             cumulative.merge(bound, count, Long::sum);
         }
-        double[] bounds = cumulative.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-        long[] counts = cumulative.values().stream().mapToLong(Long::longValue).toArray();
+        double[] bounds = new double[cumulative.size()];
+        long[] counts = new long[cumulative.size()];
+        int i = 0;
+        for (Map.Entry<Double, Long> bucket : cumulative.entrySet()) {
+            bounds[i] = bucket.getKey();
+            counts[i++] = bucket.getValue();
+        }
         return new ServerHistogram(bounds, counts);
     }
 

@@ -83,7 +83,7 @@ public class MessageFiles {
      * for an id that names no file, well-formed or not.
      */
     ResponseEntity<InputStreamResource> download(String id, String ifNoneMatch) throws IOException {
-        MessageFile file = (ID.matcher(id).matches() ? catalog.find(id) : Optional.<MessageFile>empty())
+        MessageFile file = Optional.of(id).filter(ID.asMatchPredicate()).flatMap(catalog::find)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such file"));
         String etag = '"' + file.blobKey() + '"';
         if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {

@@ -51,6 +51,10 @@ abstract class MessageFileTests extends ServerTest {
                 .header("If-None-Match", served.header("ETag")).GET());
         assertThat(again.status()).isEqualTo(304);
         assertThat(again.raw().body()).isEmpty();
+        assertThat(api.send(api.request(file.path("url").asString(), null).header("If-None-Match", "*").GET()).status())
+                .isEqualTo(304);
+        assertThat(api.send(api.request(file.path("url").asString(), null).header("If-None-Match", "\"other\"").GET())
+                .raw().body()).isEqualTo(pdf);
     }
 
     @Test
