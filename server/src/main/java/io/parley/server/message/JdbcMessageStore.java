@@ -54,6 +54,10 @@ class JdbcMessageStore implements MessageStore {
             + "   AND mm.seq > " + readCursorOf("me") + "),"
             + " " + LAST_ACTIVITY_OF_C + " AS last_activity"
             + " FROM conversation_members me JOIN conversations c ON c.id = me.conversation_id";
+    private static final String SYNC_POINT_QUERY = "SELECT c.id, c.public_id, " + LAST_SEQ_OF_C + ", me.visible_from_seq,"
+            + " " + LAST_ACTIVITY_OF_C + " AS last_activity"
+            + " FROM conversation_members me JOIN conversations c ON c.id = me.conversation_id"
+            + " WHERE me.user_id = ? ORDER BY last_activity DESC, c.id DESC";
 
     private static final String INSERT_MESSAGE = "INSERT INTO messages (conversation_id, seq, message_id, sender_id,"
             + " client_message_id, content_type, content, url, file_suffix, reply_to_seq, mentions, created_at)"
@@ -233,6 +237,11 @@ class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public List<SyncPoint> syncPointsOf(long userId) {
+        return jdbc.query(SYNC_POINT_QUERY, SYNC_POINT, userId);
+    }
+
+    @Override
     public Optional<Membership> membership(String publicId, long userId) {
         return jdbc.query(MEMBERSHIP_QUERY + " WHERE c.public_id = ? AND me.user_id = ?", MEMBERSHIP, publicId, userId)
                 .stream().findFirst();
@@ -288,6 +297,9 @@ class JdbcMessageStore implements MessageStore {
     private static final RowMapper<Membership> MEMBERSHIP = (ResultSet rs, int i) -> new Membership(
             rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
             rs.getObject(6) == null ? null : rs.getLong(6), rs.getLong(7), rs.getBoolean(8), rs.getLong(9), instant(rs, 10));
+
+    private static final RowMapper<SyncPoint> SYNC_POINT = (ResultSet rs, int i) -> new SyncPoint(
+            rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4));
 
     private static List<String> mentions(String column) {
         return column == null || column.isEmpty() ? List.of() : Arrays.asList(column.split(","));

@@ -53,6 +53,9 @@ interface MessageStore {
 
     Optional<Membership> membership(String publicId, long userId);
 
+    /** Where sync stands in each of the user's conversations, most recently active first. */
+    List<SyncPoint> syncPointsOf(long userId);
+
     /** Moves the user's read cursor forward to {@code readSeq}; never backwards. Returns the cursor after. */
     long advanceReadCursor(long conversationId, long userId, long readSeq);
 

@@ -46,22 +46,22 @@ class SyncService {
         SyncResponse.Builder response = SyncResponse.newBuilder();
         int room = pageSize;
         boolean more = false;
-        for (Membership membership : store.membershipsOf(user.id())) {
-            long from = Math.max(seen.getOrDefault(membership.publicId(), 0L), membership.visibleFromSeq());
-            if (membership.lastSeq() <= from) {
+        for (SyncPoint conversation : store.syncPointsOf(user.id())) {
+            long from = Math.max(seen.getOrDefault(conversation.publicId(), 0L), conversation.visibleFromSeq());
+            if (conversation.lastSeq() <= from) {
                 continue;
             }
             if (room == 0) {
                 more = true;
                 break;
             }
-            List<StoredMessage> missed = store.messagesAfter(membership.conversationId(), from, room);
+            List<StoredMessage> missed = store.messagesAfter(conversation.conversationId(), from, room);
             for (StoredMessage message : missed) {
                 response.addMessages(ChatMessages.toProto(message, queries.sender(message)));
             }
             room -= missed.size();
             long reached = missed.isEmpty() ? from : missed.get(missed.size() - 1).seq();
-            more |= reached < membership.lastSeq();
+            more |= reached < conversation.lastSeq();
         }
         if (request.getIncludeConversations()) {
             queries.conversationList(user.id()).forEach(line -> response.addConversations(summary(line)));

@@ -151,6 +151,34 @@ abstract class DirectMessagingTests extends MessagingTest {
     }
 
     @Test
+    void syncPagesRunAcrossConversationsTheMostRecentlyActiveFirst() {
+        ApiClient.Account alice = signUp("alice");
+        ApiClient.Account bob = signUp("bob");
+        ApiClient.Account carol = signUp("carol");
+        befriend(alice, bob);
+        befriend(carol, bob);
+        WsClient alicePhone = device(alice);
+        for (int i = 1; i <= 2; i++) {
+            alicePhone.send(text(i, bob, "a-" + i, "from alice " + i));
+        }
+        drain(alicePhone, Frame.KindCase.ACK, 2);
+        WsClient carolPhone = device(carol);
+        for (int i = 1; i <= 2; i++) {
+            carolPhone.send(text(i, bob, "c-" + i, "from carol " + i));
+        }
+        drain(carolPhone, Frame.KindCase.ACK, 2);
+
+        // pages of 3: carol's two and alice's first, then alice's second
+        List<ChatMessage> synced = syncAll(device(bob), Map.of(), 3);
+        assertThat(synced).extracting(ChatMessage::getContent)
+                .containsExactly("from carol 1", "from carol 2", "from alice 1", "from alice 2");
+
+        String withAlice = ConversationIds.direct(alice.id(), bob.id());
+        assertThat(syncAll(device(bob), Map.of(withAlice, 1L), 3)).extracting(ChatMessage::getContent)
+                .containsExactly("from carol 1", "from carol 2", "from alice 2");
+    }
+
+    @Test
     void theSameClientMessageIdTwiceIsOneMessageEvenFromTwoDevicesAtOnce() throws Exception {
         ApiClient.Account alice = signUp("alice");
         ApiClient.Account bob = signUp("bob");

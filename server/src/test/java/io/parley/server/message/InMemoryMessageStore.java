@@ -118,6 +118,11 @@ class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
+    public List<SyncPoint> syncPointsOf(long userId) {
+        throw new UnsupportedOperationException("not needed by the writer");
+    }
+
+    @Override
     public long advanceReadCursor(long conversationId, long userId, long readSeq) {
         throw new UnsupportedOperationException("not needed by the writer");
     }
