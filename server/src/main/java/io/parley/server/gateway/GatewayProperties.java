@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param frameBurst        frames a connection may send at once (token bucket size); past both: 4429
  * @param shutdownGrace     on shutdown, how long connections get to close after "going away" (1001)
  * @param writeBufferLimit  outbound bytes queued per connection before a further frame closes it with 4413
+ * @param nativeTransport   use epoll/io_uring where the platform has them, else NIO
+ * @param ioThreads         event loops serving the connections; 0 means one per processor
  */
 @ConfigurationProperties("parley.gateway")
 public record GatewayProperties(
@@ -34,7 +36,8 @@ public record GatewayProperties(
         @DefaultValue("200") int frameBurst,
         @DefaultValue("10s") Duration shutdownGrace,
         @DefaultValue("4MB") DataSize writeBufferLimit,
-        @DefaultValue("true") boolean nativeTransport) {
+        @DefaultValue("true") boolean nativeTransport,
+        @DefaultValue("0") int ioThreads) {
 
     public GatewayProperties {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
@@ -43,7 +46,16 @@ public record GatewayProperties(
         require(maxFrameBytes > 0 && maxFrameBytes <= hardMaxFrameBytes, "max-frame-bytes must be 1..hard-max-frame-bytes");
         require(framesPerSecond > 0 && frameBurst > 0, "frames-per-second and frame-burst must be positive");
         require(idleTimeout.toMillis() > 0 && heartbeatInterval.toMillis() > 0, "idle-timeout and heartbeat-interval must be positive");
+        require(ioThreads >= 0, "io-threads must be 0 (one per processor) or more");
         require(writeBufferLimit.toBytes() >= 2 && writeBufferLimit.toBytes() <= Integer.MAX_VALUE, "write-buffer-limit out of range");
+    }
+
+    /**
+     * The event loops to start. Netty's own default is two per processor; the gateway's loops never block,
+     * so more loops than processors only add thread switches (measured: docs/BENCHMARKS.md, S2).
+     */
+    public int eventLoops() {
+        return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
     }
 
     private static void require(boolean condition, String message) {

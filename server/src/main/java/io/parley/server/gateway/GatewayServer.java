@@ -62,7 +62,7 @@ public class GatewayServer implements SmartLifecycle {
     public void start() {
         transport = Transport.best(properties.nativeTransport());
         acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gateway-accept"), transport.handlers().get());
-        workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("gateway-io"), transport.handlers().get());
+        workers = new MultiThreadIoEventLoopGroup(properties.eventLoops(), new DefaultThreadFactory("gateway-io"), transport.handlers().get());
         long limit = properties.writeBufferLimit().toBytes();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)

@@ -46,7 +46,7 @@ class FrameIntakeTest {
 
     private static GatewayProperties properties() {
         return new GatewayProperties(0, "/ws", List.of(), Duration.ofSeconds(25), Duration.ofSeconds(60), 1024, 4096,
-                10, 10, Duration.ofSeconds(1), DataSize.ofKilobytes(64), false);
+                10, 10, Duration.ofSeconds(1), DataSize.ofKilobytes(64), false, 1);
     }
 
     private static final class RecordingDevice implements DeviceConnection {
