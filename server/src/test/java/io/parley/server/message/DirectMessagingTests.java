@@ -157,16 +157,8 @@ abstract class DirectMessagingTests extends MessagingTest {
         ApiClient.Account carol = signUp("carol");
         befriend(alice, bob);
         befriend(carol, bob);
-        WsClient alicePhone = device(alice);
-        for (int i = 1; i <= 2; i++) {
-            alicePhone.send(text(i, bob, "a-" + i, "from alice " + i));
-        }
-        drain(alicePhone, Frame.KindCase.ACK, 2);
-        WsClient carolPhone = device(carol);
-        for (int i = 1; i <= 2; i++) {
-            carolPhone.send(text(i, bob, "c-" + i, "from carol " + i));
-        }
-        drain(carolPhone, Frame.KindCase.ACK, 2);
+        sendTwoAndAwaitAcks(alice, bob, "alice");
+        sendTwoAndAwaitAcks(carol, bob, "carol");
 
         // pages of 3: carol's two and alice's first, then alice's second
         List<ChatMessage> synced = syncAll(device(bob), Map.of(), 3);
@@ -176,6 +168,15 @@ abstract class DirectMessagingTests extends MessagingTest {
         String withAlice = ConversationIds.direct(alice.id(), bob.id());
         assertThat(syncAll(device(bob), Map.of(withAlice, 1L), 3)).extracting(ChatMessage::getContent)
                 .containsExactly("from carol 1", "from carol 2", "from alice 2");
+    }
+
+    /** Sends "from {name} 1" and "from {name} 2"; returns once both are acked. */
+    private void sendTwoAndAwaitAcks(ApiClient.Account from, ApiClient.Account to, String name) {
+        WsClient phone = device(from);
+        for (int i = 1; i <= 2; i++) {
+            phone.send(text(i, to, name + "-" + i, "from " + name + " " + i));
+        }
+        drain(phone, Frame.KindCase.ACK, 2);
     }
 
     @Test
