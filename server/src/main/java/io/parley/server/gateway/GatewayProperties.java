@@ -52,7 +52,8 @@ public record GatewayProperties(
 
     /**
      * The event loops to start. Netty's own default is two per processor; the gateway's loops never block,
-     * so more loops than processors only add thread switches (measured: docs/BENCHMARKS.md, S2).
+     * so more loops than processors only add thread switches (on 2 cores, four loops gave S2 a higher latency
+     * at the same rate than two did).
      */
     public int eventLoops() {
         return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();

@@ -45,6 +45,7 @@ class JdbcMessageStore implements MessageStore {
     /** When a conversation last had a message (or was created): what conversation lists are ordered by. */
     private static final String LAST_ACTIVITY_OF_C = "COALESCE((SELECT lm.created_at FROM messages lm"
             + " WHERE lm.conversation_id = c.id ORDER BY lm.conversation_id DESC, lm.seq DESC LIMIT 1), c.created_at)";
+    private static final String FROM_MEMBERSHIPS = " FROM conversation_members me JOIN conversations c ON c.id = me.conversation_id";
     static final String MEMBERSHIP_QUERY = "SELECT c.id, c.public_id, c.kind, " + LAST_SEQ_OF_C + ", "
             + readCursorOf("me") + " AS read_cursor,"
             + " CASE WHEN c.kind = " + KIND_SINGLE + " THEN (SELECT MIN(o.user_id) FROM conversation_members o"
@@ -53,11 +54,11 @@ class JdbcMessageStore implements MessageStore {
             + " (SELECT COUNT(*) FROM message_mentions mm WHERE mm.conversation_id = c.id AND mm.user_id = me.user_id"
             + "   AND mm.seq > " + readCursorOf("me") + "),"
             + " " + LAST_ACTIVITY_OF_C + " AS last_activity"
-            + " FROM conversation_members me JOIN conversations c ON c.id = me.conversation_id";
+            + FROM_MEMBERSHIPS;
+    /** A user's conversations as conversation lists and sync show them: the most recently active first. */
+    private static final String OF_USER_MOST_RECENT_FIRST = " WHERE me.user_id = ? ORDER BY last_activity DESC, c.id DESC";
     private static final String SYNC_POINT_QUERY = "SELECT c.id, c.public_id, " + LAST_SEQ_OF_C + ", me.visible_from_seq,"
-            + " " + LAST_ACTIVITY_OF_C + " AS last_activity"
-            + " FROM conversation_members me JOIN conversations c ON c.id = me.conversation_id"
-            + " WHERE me.user_id = ? ORDER BY last_activity DESC, c.id DESC";
+            + " " + LAST_ACTIVITY_OF_C + " AS last_activity" + FROM_MEMBERSHIPS + OF_USER_MOST_RECENT_FIRST;
 
     private static final String INSERT_MESSAGE = "INSERT INTO messages (conversation_id, seq, message_id, sender_id,"
             + " client_message_id, content_type, content, url, file_suffix, reply_to_seq, mentions, created_at)"
@@ -233,7 +234,7 @@ class JdbcMessageStore implements MessageStore {
 
     @Override
     public List<Membership> membershipsOf(long userId) {
-        return jdbc.query(MEMBERSHIP_QUERY + " WHERE me.user_id = ? ORDER BY last_activity DESC, c.id DESC", MEMBERSHIP, userId);
+        return jdbc.query(MEMBERSHIP_QUERY + OF_USER_MOST_RECENT_FIRST, MEMBERSHIP, userId);
     }
 
     @Override
