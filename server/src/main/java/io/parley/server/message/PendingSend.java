@@ -11,11 +11,14 @@ import io.parley.server.delivery.DeviceConnection;
  * @param ref             the frame's ref, copied into the ack or error
  * @param sender          the authenticated sender (never a field of the frame)
  * @param acceptedAtNanos when the gateway handed it over, for the ack latency metric
+ * @param key             what a retry of it has in common with it
  */
 record PendingSend(DeviceConnection origin, long ref, AuthenticatedUser sender, ChatMessage body,
-        String conversationPublicId, long acceptedAtNanos) {
+        String conversationPublicId, long acceptedAtNanos, SendKey key) {
 
-    String dedupeKey() {
-        return conversationPublicId + '\n' + sender.id() + '\n' + body.getClientMessageId();
+    PendingSend(DeviceConnection origin, long ref, AuthenticatedUser sender, ChatMessage body,
+            String conversationPublicId, long acceptedAtNanos) {
+        this(origin, ref, sender, body, conversationPublicId, acceptedAtNanos,
+                SendKey.of(sender.id(), conversationPublicId, body.getClientMessageId()));
     }
 }

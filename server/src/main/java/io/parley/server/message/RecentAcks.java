@@ -11,17 +11,15 @@ import java.util.Arrays;
  * copied by every young collection meanwhile: at 24,000 messages/s with 100,000 entries as a map of strings
  * and encoded acks they were about 29 of the 37 MB each young pause copied, and the pauses took twice as long.
  *
- * <p>A send is known by its sender's id (exactly) and a 128-bit hash of its conversation and client message id;
- * the ack is rebuilt from the retry, which carries both, and the stored seq, time and message id. Two different
- * sends of one sender would have to agree on 128 hash bits to be taken for each other; since the sender is
- * compared exactly, even a client that forged such a pair could only confuse its own sends.
+ * <p>A send is known by its {@link SendKey}; the ack is rebuilt from the retry, which carries its conversation
+ * and client message id, and the stored seq, time and message id.
  */
 final class RecentAcks {
 
     static final int MAX_CAPACITY = 1 << 26;
-    private static final int FREE = -1;
-    private static final long PRIME_A = 0x100000001b3L;       // FNV-1a's
-    private static final long PRIME_B = 0x9e3779b97f4a7c15L;  // 2^64 / golden ratio, odd
+    /** An empty index entry; a used one is never -1, as its slot (its low half) is never -1. */
+    private static final long FREE = -1;
+    private static final long HOME_MULTIPLIER = 0x9e3779b97f4a7c15L;  // 2^64 / golden ratio, odd
 
     private final int capacity;
     /** Per slot, a ring: the next ack goes to slot {@code next}, over the oldest once all are used. */
@@ -34,8 +32,13 @@ final class RecentAcks {
     private final long[] messageIdLow;
     private int next;
     private int used;
-    /** Open addressing with linear probing: slot numbers by key hash, {@link #FREE} where none. */
-    private final int[] index;
+    /**
+     * Open addressing with linear probing, by key hash. An entry holds the key's 32-bit home hash (high half)
+     * and its slot (low half), or is {@link #FREE}: probing compares the hash before the slot's key and
+     * deletion finds where an entry belongs without reading the slots, which are scattered over seven arrays
+     * (reading them cost most of this class's time on the writer's thread).
+     */
+    private final long[] index;
     private final int mask;
 
     RecentAcks(int capacity) {
@@ -51,7 +54,7 @@ final class RecentAcks {
         messageIdHigh = new long[capacity];
         messageIdLow = new long[capacity];
         // at most half full, so probes stay short
-        index = new int[Integer.highestOneBit(capacity) << 2];
+        index = new long[Integer.highestOneBit(capacity) << 2];
         Arrays.fill(index, FREE);
         mask = index.length - 1;
     }
@@ -64,24 +67,25 @@ final class RecentAcks {
         if (!MessageIds.isWellFormed(ack.getMessageId())) {
             return;
         }
-        long sender = send.sender().id();
-        long high = hash(send, PRIME_A);
-        long low = hash(send, PRIME_B);
-        int position = position(sender, high, low);
-        int slot = index[position];
-        if (slot == FREE) {
+        SendKey key = send.key();
+        int hash = homeHash(key);
+        int position = position(key, hash);
+        int slot;
+        if (index[position] != FREE) {
+            slot = slotOf(index[position]);
+        } else {
             slot = next;
             if (used == capacity) {
                 remove(slot);
-                position = position(sender, high, low);
+                position = position(key, hash);
             } else {
                 used++;
             }
             next = (next + 1) % capacity;
-            index[position] = slot;
-            senders[slot] = sender;
-            keyHigh[slot] = high;
-            keyLow[slot] = low;
+            index[position] = entry(hash, slot);
+            senders[slot] = key.sender();
+            keyHigh[slot] = key.high();
+            keyLow[slot] = key.low();
         }
         seqs[slot] = ack.getSeq();
         serverTimes[slot] = ack.getServerTime();
@@ -91,10 +95,12 @@ final class RecentAcks {
 
     /** The ack of this send if it is remembered, or null. */
     SendAck find(PendingSend send) {
-        int slot = index[position(send.sender().id(), hash(send, PRIME_A), hash(send, PRIME_B))];
-        if (slot == FREE) {
+        SendKey key = send.key();
+        long found = index[position(key, homeHash(key))];
+        if (found == FREE) {
             return null;
         }
+        int slot = slotOf(found);
         return SendAck.newBuilder()
                 .setClientMessageId(send.body().getClientMessageId())
                 .setConversationId(send.conversationPublicId())
@@ -105,11 +111,13 @@ final class RecentAcks {
     }
 
     /** Where the key is in the index, or the free position where it would go. */
-    private int position(long sender, long high, long low) {
-        int at = home(sender, low);
+    private int position(SendKey key, int hash) {
+        int at = hash & mask;
         while (index[at] != FREE) {
-            int slot = index[at];
-            if (senders[slot] == sender && keyHigh[slot] == high && keyLow[slot] == low) {
+            long entry = index[at];
+            int slot = slotOf(entry);
+            if (hashOf(entry) == hash && senders[slot] == key.sender() && keyHigh[slot] == key.high()
+                    && keyLow[slot] == key.low()) {
                 return at;
             }
             at = (at + 1) & mask;
@@ -117,9 +125,21 @@ final class RecentAcks {
         return at;
     }
 
-    private int home(long sender, long low) {
-        long h = low ^ (sender * PRIME_B);
-        return (int) (h ^ (h >>> 32)) & mask;
+    private static int homeHash(SendKey key) {
+        long h = key.low() ^ (key.sender() * HOME_MULTIPLIER);
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private static long entry(int hash, int slot) {
+        return ((long) hash << 32) | slot;
+    }
+
+    private static int hashOf(long entry) {
+        return (int) (entry >>> 32);
+    }
+
+    private static int slotOf(long entry) {
+        return (int) entry;
     }
 
     /**
@@ -127,41 +147,15 @@ final class RecentAcks {
      * would stop its search, so every later entry that may move back into the hole does (backward shift).
      */
     private void remove(int slot) {
-        int gap = position(senders[slot], keyHigh[slot], keyLow[slot]);
+        SendKey stored = new SendKey(senders[slot], keyHigh[slot], keyLow[slot]);
+        int gap = position(stored, homeHash(stored));
         for (int at = (gap + 1) & mask; index[at] != FREE; at = (at + 1) & mask) {
-            int moving = index[at];
-            int home = home(senders[moving], keyLow[moving]);
+            int home = hashOf(index[at]) & mask;
             if (((at - home) & mask) >= ((at - gap) & mask)) {
-                index[gap] = moving;
+                index[gap] = index[at];
                 gap = at;
             }
         }
         index[gap] = FREE;
-    }
-
-    /** One of two 64-bit hashes of the send's conversation and client message id, by multiplier. */
-    private static long hash(PendingSend send, long prime) {
-        long h = prime;
-        h = mix(h, send.conversationPublicId(), prime);
-        h = (h ^ '\n') * prime;
-        h = mix(h, send.body().getClientMessageId(), prime);
-        return finish(h);
-    }
-
-    private static long mix(long h, String text, long prime) {
-        for (int i = 0; i < text.length(); i++) {
-            h = (h ^ text.charAt(i)) * prime;
-        }
-        return h;
-    }
-
-    /** MurmurHash3's 64-bit finalizer: every input bit affects every output bit. */
-    private static long finish(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
     }
 }

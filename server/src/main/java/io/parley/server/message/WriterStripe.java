@@ -124,10 +124,10 @@ final class WriterStripe implements Runnable {
      * at once, then the sends are numbered and committed together.
      */
     void write(List<PendingSend> batch) {
-        Map<String, Permitted> byKey = new LinkedHashMap<>();
+        Map<SendKey, Permitted> byKey = new LinkedHashMap<>();
         List<PendingSend> repeats = new ArrayList<>();
         for (PendingSend send : batch) {
-            String key = send.dedupeKey();
+            SendKey key = send.key();
             SendAck earlier = recentAcks.find(send);
             if (earlier != null) {
                 answer(send, earlier);
