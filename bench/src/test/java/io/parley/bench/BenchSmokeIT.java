@@ -71,6 +71,9 @@ abstract class BenchSmokeIT {
         assertThat(results.get(1).metric("delivered").value()).as(log).isPositive();
         assertThat(results.get(1).metric("server-commits").value()).as(log).isPositive();
         assertThat(results.get(1).metric("server-ack-p99").value()).as(log).isPositive().isFinite();
+        // The machine's busy time includes the bench's own, which is never idle while it sends.
+        assertThat(results.get(1).metric("paced-machine-cores").value()).as(log).isPositive().isFinite()
+                .isGreaterThanOrEqualTo(results.get(1).metric("paced-server-cores").value());
         // Every acked group message owes a delivery to each of the 19 other members.
         assertThat(results.get(2).metric("m20-delivered").value()).as(log)
                 .isEqualTo(results.get(2).metric("m20-acked").value() * 19).isPositive();

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ServerProbe {
 
-    private static final long CLOCK_TICKS_PER_SECOND = 100;
+    /** The kernel's USER_HZ: /proc counts CPU time in these ticks (100 on Linux, whatever the kernel's HZ). */
+    static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private final RestApi api;
     private final OptionalLong pid;

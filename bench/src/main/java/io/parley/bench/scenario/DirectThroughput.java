@@ -93,15 +93,13 @@ public final class DirectThroughput implements Scenario {
         if (jfr != null) {
             context.probe().startFlightRecording(jfr);
         }
-        double serverCpu0 = context.probe().cpuSeconds();
-        double benchCpu0 = Figures.benchCpuSeconds();
+        CpuUse closedCpu = CpuUse.now(context);
         load.closedLoop(window, Long.MAX_VALUE);
         context.hold(Duration.ofSeconds(closedSeconds));
         load.stop();
         long closedEnd = System.nanoTime();
         double closedWall = (closedEnd - closedStart) / 1e9;
-        double serverCores = Figures.cores(serverCpu0, context.probe().cpuSeconds(), closedWall);
-        double benchCores = Figures.cores(benchCpu0, Figures.benchCpuSeconds(), closedWall);
+        CpuUse closedCores = CpuUse.now(context).coresSince(closedCpu, closedWall);
         if (jfr != null) {
             context.probe().stopFlightRecording(jfr);
         }
@@ -120,7 +118,9 @@ public final class DirectThroughput implements Scenario {
         context.hold(Duration.ofSeconds(pacedWarmupSeconds));
         ServerHistogram acksBefore = context.probe().histogram(SERVER_ACK_LATENCY);
         ServerHistogram commitsBefore = context.probe().histogram(SERVER_COMMIT_TIME);
+        CpuUse pacedCpu = CpuUse.now(context);
         context.hold(Duration.ofSeconds(pacedSeconds - pacedWarmupSeconds));
+        CpuUse pacedCores = CpuUse.now(context).coresSince(pacedCpu, pacedSeconds - pacedWarmupSeconds);
         ServerHistogram serverAcks = context.probe().histogram(SERVER_ACK_LATENCY).since(acksBefore);
         ServerHistogram serverCommits = context.probe().histogram(SERVER_COMMIT_TIME).since(commitsBefore);
         load.stop();
@@ -131,12 +131,18 @@ public final class DirectThroughput implements Scenario {
 
         result.metric("max-delivered-rate", "max sustained delivered (closed loop, median of seconds)", maxRate,
                         "msgs/s", Target.atLeast(30_000))
-                .metric("server-cores", "server CPU during the closed loop", serverCores, "cores")
-                .metric("bench-cores", "bench CPU during the closed loop", benchCores, "cores");
+                .metric("server-cores", "server CPU during the closed loop", closedCores.server(), "cores")
+                .metric("bench-cores", "bench CPU during the closed loop", closedCores.bench(), "cores")
+                .metric("machine-cores", "the bench machine's CPU during the closed loop (server, bench, database, the rest)",
+                        closedCores.machine(), "cores");
         Figures.latency(result, "closed-latency", "closed-loop latency", closedLatency, null);
         result.metric("paced-rate", pacedRateAsked > 0 ? "paced rate asked" : "paced rate asked (half the max)", pacedRate, "msgs/s")
                 .metric("paced-delivered-rate", "paced rate delivered (median of seconds)", pacedAchieved, "msgs/s");
         Figures.latency(result, "latency", "latency at half the max", pacedLatency, Target.atMost(10));
+        result.metric("paced-server-cores", "server CPU at half the max (measured seconds)", pacedCores.server(), "cores")
+                .metric("paced-bench-cores", "bench CPU at half the max (measured seconds)", pacedCores.bench(), "cores")
+                .metric("paced-machine-cores", "the bench machine's CPU at half the max (measured seconds)",
+                        pacedCores.machine(), "cores");
         serverLatency(result, serverAcks, serverCommits);
         Figures.messages(result, ledger.outcome(), inboxes, errors);
         Figures.connections(result, context.connectionStats());
