@@ -193,14 +193,12 @@ public final class GroupFanOut implements Scenario {
                 });
         long start = System.nanoTime();
         ledger.measureInto(latency, start);
-        double serverCpu0 = context.probe().cpuSeconds();
-        double benchCpu0 = Figures.benchCpuSeconds();
+        CpuUse cpuBefore = CpuUse.now(context);
         load.paced(messagesPerSecond);
         context.hold(Duration.ofSeconds(seconds));
         load.stop();
         long end = System.nanoTime();
-        double serverCores = Figures.cores(serverCpu0, context.probe().cpuSeconds(), (end - start) / 1e9);
-        double benchCores = Figures.cores(benchCpu0, Figures.benchCpuSeconds(), (end - start) / 1e9);
+        CpuUse cores = CpuUse.now(context).coresSince(cpuBefore, (end - start) / 1e9);
         boolean settled = DirectThroughput.drain(context, ledger, drain);
         MessageLedger.Outcome after = ledger.outcome();
         // The first second of a step is partly the previous pause; the mean of the whole seconds after it.
@@ -213,8 +211,8 @@ public final class GroupFanOut implements Scenario {
                 refusals.put(code, now);
             }
         });
-        return new Step(messagesPerSecond, deliveriesAsked, delivered, latency, serverCores, benchCores, after.lost() - before.lost(),
-                after.duplicated() - before.duplicated(), refusals, slowCloses(context) - closesBefore, settled);
+        return new Step(messagesPerSecond, deliveriesAsked, delivered, latency, cores.server(), cores.bench(),
+                after.lost() - before.lost(), after.duplicated() - before.duplicated(), refusals, slowCloses(context) - closesBefore, settled);
     }
 
     private static Panel report(ResultBuilder result, String key, String what, int members, List<Step> steps,
