@@ -212,7 +212,8 @@ public final class GroupFanOut implements Scenario {
             }
         });
         return new Step(messagesPerSecond, deliveriesAsked, delivered, latency, cores.server(), cores.bench(),
-                after.lost() - before.lost(), after.duplicated() - before.duplicated(), refusals, slowCloses(context) - closesBefore, settled);
+                after.lost() - before.lost(), after.duplicated() - before.duplicated(), refusals,
+                slowCloses(context) - closesBefore, settled);
     }
 
     private static Panel report(ResultBuilder result, String key, String what, int members, List<Step> steps,
