@@ -17,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One sending device: sends messages to its destinations (friends, groups) at random, either in a closed loop (a window of
  * unacked messages, the next sent when an ack comes back) or paced at a fixed period. A retryable refusal
- * (BUSY, STORE_UNAVAILABLE) is sent again with the same client message id after a {@link RetryBackoff}, as a
- * real client does. It also receives, through its {@link Inbox}. Everything runs on the connection's event loop.
+ * (BUSY, STORE_UNAVAILABLE) is sent again with the same client message id after a {@link RetryBackoff}, and
+ * messages written meanwhile wait behind it ({@link SendOrder}), as a real client's outbox does; their latency
+ * counts from when they were written. It also receives, through its {@link Inbox}. Everything runs on the
+ * connection's event loop.
  */
 public final class Chatter implements FrameListener {
 
@@ -30,8 +32,7 @@ public final class Chatter implements FrameListener {
     private final MessageBodies bodies;
     private final SplittableRandom random;
     private final Map<Long, Frame> unacked = new HashMap<>();
-    /** Refusals so far of each unacked message that was refused at least once. */
-    private final Map<Long, Integer> refusals = new HashMap<>();
+    private final SendOrder order;
     private boolean running;
     private int window;
     private long quota = Long.MAX_VALUE;
@@ -47,6 +48,8 @@ public final class Chatter implements FrameListener {
         this.errors = errors;
         this.bodies = bodies;
         this.random = new SplittableRandom(seed);
+        this.order = new SendOrder(client::send,
+                (task, delayMillis) -> client.eventLoop().schedule(task, delayMillis, TimeUnit.MILLISECONDS), random);
         client.listenWith(this);
     }
 
@@ -109,7 +112,7 @@ public final class Chatter implements FrameListener {
         switch (frame.getKindCase()) {
             case ACK -> {
                 unacked.remove(frame.getRef());
-                refusals.remove(frame.getRef());
+                order.answered(frame.getRef());
                 ledger.acked(frame.getAck(), receivedNanos);
                 if (window > 0) {
                     sendNew();
@@ -127,12 +130,11 @@ public final class Chatter implements FrameListener {
             return;
         }
         if (error.getRetryable() && client.isOpen()) {
-            long delay = RetryBackoff.delayMillis(refusals.merge(ref, 1, Integer::sum), random);
-            client.eventLoop().schedule(() -> client.send(frame), delay, TimeUnit.MILLISECONDS);
+            order.refused(frame);
             return;
         }
         unacked.remove(ref);
-        refusals.remove(ref);
+        order.answered(ref);
         ledger.refused((int) ref);
         if (window > 0) {
             sendNew();
@@ -162,6 +164,6 @@ public final class Chatter implements FrameListener {
         unacked.put((long) index, frame);
         sentCount++;
         ledger.sent(index, System.nanoTime());
-        client.send(frame);
+        order.send(frame);
     }
 }

@@ -298,8 +298,9 @@ final class WriterStripe implements Runnable {
     /**
      * After a batch hit a message stored before (a retry older than the acks this stripe remembers, e.g. from
      * before a restart): one query finds which of its sends are stored; those are answered with their original
-     * ack and the others are written again, together. Only when none was stored (the batch collided with a
-     * conversation created meanwhile) is each send written on its own.
+     * ack and the others are written again, together. When none of them was stored (the batch collided with a
+     * conversation created meanwhile, or with a row the database calls equal to a send and this stripe does not),
+     * each send is written on its own: writing the same batch again would collide again, for ever.
      */
     private void writeAroundStored(List<Accepted> accepted) {
         Map<MessageStore.SentKey, StoredMessage> stored = new HashMap<>();
@@ -311,23 +312,22 @@ final class WriterStripe implements Runnable {
             accepted.forEach(a -> refuse(a.send(), storeUnavailable()));
             return;
         }
-        if (stored.isEmpty()) {
+        List<Accepted> notStored = accepted.stream()
+                .filter(candidate -> !stored.containsKey(MessageStore.SentKey.of(candidate.message()))).toList();
+        if (notStored.size() == accepted.size()) {
             accepted.forEach(this::writeAlone);
             return;
         }
-        List<PendingSend> rest = new ArrayList<>();
         for (Accepted candidate : accepted) {
             StoredMessage original = stored.get(MessageStore.SentKey.of(candidate.message()));
-            if (original == null) {
-                rest.add(candidate.send());
-            } else {
+            if (original != null) {
                 SendAck ack = ChatMessages.ack(original);
                 recentAcks.remember(candidate.send(), ack);
                 answer(candidate.send(), ack);
             }
         }
-        if (!rest.isEmpty()) {
-            write(rest);
+        if (!notStored.isEmpty()) {
+            write(notStored.stream().map(Accepted::send).toList());
         }
     }
 

@@ -9,6 +9,7 @@ import io.parley.server.support.ApiClient;
 import io.parley.server.support.OnH2;
 import io.parley.server.support.OnMariaDb;
 import io.parley.server.support.WsClient;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,27 @@ abstract class ForgottenRetryTests extends MessagingTest {
         assertThat(stored).extracting(ChatMessage::getClientMessageId).containsExactly("old-1", "old-2", "old-3",
                 "pushes-the-rest-out", "new-1", "new-2", "new-3");
         assertThat(stored).extracting(ChatMessage::getSeq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    }
+
+    /**
+     * Client message ids are compared byte for byte: ids that differ only in case, in a trailing space or in
+     * an accent are different messages, even where the database's default collation would call them equal.
+     */
+    @Test
+    void clientMessageIdsThatDifferOnlyInCaseSpacesOrAccentsAreDifferentMessages() {
+        List<String> ids = List.of("id-a", "ID-A", "id-a ", "id-á");
+        List<SendAck> acks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            acks.add(send(alicePhone, i + 1, bob, ids.get(i), "message " + i));
+        }
+
+        assertThat(acks).extracting(SendAck::getSeq).containsExactly(1L, 2L, 3L, 4L);
+        List<ChatMessage> stored = syncAll(device(bob), Map.of(), 50);
+        assertThat(stored).extracting(ChatMessage::getClientMessageId).containsExactlyElementsOf(ids);
+        assertThat(stored).extracting(ChatMessage::getContent)
+                .containsExactly("message 0", "message 1", "message 2", "message 3");
+        SendAck retried = send(alicePhone, 9, bob, "ID-A", "message 1");
+        assertThat(retried.getMessageId()).isEqualTo(acks.get(1).getMessageId());
     }
 
     @OnH2

@@ -25,6 +25,8 @@ class InMemoryMessageStore implements MessageStore {
     int sentLookups;
     /** Batches stored (one transaction each in the real store). */
     int batchesStored;
+    /** Compares client message ids ignoring case, as a case-insensitive database collation would. */
+    boolean clientIdsIgnoreCase;
 
     @Override
     public Map<String, Conversation> findConversations(Collection<String> publicIds) {
@@ -57,7 +59,7 @@ class InMemoryMessageStore implements MessageStore {
         List<StoredMessage> batch = messagesOfBatch.stream().map(m -> m.conversationId() == Conversation.NOT_STORED
                 ? m.inConversation(created.get(m.conversationPublicId())) : m).toList();
         for (StoredMessage m : batch) {
-            if (messages.stream().anyMatch(stored -> SentKey.of(stored).equals(SentKey.of(m)))) {
+            if (messages.stream().anyMatch(stored -> sameSend(stored, SentKey.of(m)))) {
                 throw new DuplicateSendException(null);
             }
         }
@@ -87,7 +89,15 @@ class InMemoryMessageStore implements MessageStore {
         if (sentLookupsFail) {
             throw new IllegalStateException("database is down");
         }
-        return messages.stream().filter(m -> sends.contains(SentKey.of(m))).toList();
+        return messages.stream().filter(m -> sends.stream().anyMatch(key -> sameSend(m, key))).toList();
+    }
+
+    private boolean sameSend(StoredMessage stored, SentKey key) {
+        SentKey storedKey = SentKey.of(stored);
+        return clientIdsIgnoreCase
+                ? storedKey.conversationId() == key.conversationId() && storedKey.senderId() == key.senderId()
+                        && storedKey.clientMessageId().equalsIgnoreCase(key.clientMessageId())
+                : storedKey.equals(key);
     }
 
     @Override

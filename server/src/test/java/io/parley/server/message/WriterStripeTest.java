@@ -147,6 +147,25 @@ class WriterStripeTest {
         assertThat(bobDevice.frames).hasSize(1);
     }
 
+    /**
+     * A store that calls two different client ids the same (as a case-insensitive collation would) rejects the
+     * second send as a duplicate, yet has no stored send with its exact key: the send is refused retryably
+     * instead of being written again and again, and the stripe goes on with the next batch.
+     */
+    @Test
+    void aSendTheStoreCallsADuplicateOfAnotherIdIsRefusedRetryablyAndTheStripeGoesOn() {
+        store.clientIdsIgnoreCase = true;
+        stripe.write(List.of(send(1, "id")));
+
+        stripe.write(List.of(send(2, "ID")));
+        stripe.write(List.of(send(3, "next")));
+
+        assertThat(store.messages).extracting(StoredMessage::clientMessageId).containsExactly("id", "next");
+        assertThat(aliceDevice.frames).extracting(Frame::getRef).containsExactly(1L, 2L, 3L);
+        assertThat(aliceDevice.frames.get(1).getError().getCode()).isEqualTo("STORE_UNAVAILABLE");
+        assertThat(aliceDevice.frames.get(2).getAck().getSeq()).isEqualTo(2);
+    }
+
     @Test
     void aRetryInALaterBatchGetsTheOriginalAck() {
         stripe.write(List.of(send(1, "x")));
