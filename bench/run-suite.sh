@@ -29,7 +29,7 @@ java -Xmx3g -jar bench/target/suite/parley-bench.jar suite \
   --server-jvm="-Xms1g -Xmx1g -XX:+AlwaysPreTouch" \
   --jfr-scenario=S2,S3 \
   --S1.connections="10000,$S1_MOST" --S1.source-ips=2 --S1.hold-seconds=30 \
-  --S2.users=1000 --S2.friends=10 --S2.window=8 --S2.warmup-seconds=20 --S2.closed-seconds=40 --S2.paced-seconds=30 --S2.paced-warmup-seconds=10 \
+  --S2.users=1000 --S2.friends=10 --S2.window=8 --S2.warmup-seconds=20 --S2.closed-seconds=40 --S2.paced-seconds=30 --S2.paced-warmup-seconds=10 --S2.sweep=0.25,0.125 \
   --S3.members=500,1000,2000 --S3.senders=10 --S3.step-seconds=10 \
   --S4.cases=1000x1:50,10000x100:500 --S4.rounds=5 \
   --S5.connections=2000 --S5.seconds=60 \

@@ -37,7 +37,7 @@ abstract class BenchSmokeIT {
                 "--mariadb-settings=max_connections=200",
                 "--S1.connections=30,50", "--S1.hold-seconds=1", "--S1.warmup-connections=20",
                 "--S2.users=20", "--S2.friends=4", "--S2.closed-seconds=3", "--S2.paced-seconds=2",
-                "--S2.warmup-seconds=1",
+                "--S2.warmup-seconds=1", "--S2.sweep=0.25", "--S2.sweep-seconds=2",
                 "--S3.members=20", "--S3.senders=3", "--S3.rates=20,30", "--S3.step-seconds=2", "--S3.warmup-seconds=1",
                 "--S3.drain-seconds=10",
                 "--S4.cases=60x1,120x3", "--S4.rounds=2",
@@ -74,6 +74,11 @@ abstract class BenchSmokeIT {
         // The machine's busy time includes the bench's own, which is never idle while it sends.
         assertThat(results.get(1).metric("paced-machine-cores").value()).as(log).isPositive().isFinite()
                 .isGreaterThanOrEqualTo(results.get(1).metric("paced-server-cores").value());
+        // Half the maximum and the one lower rate asked for, each a row with its latency.
+        assertThat(results.get(1).tables()).as(log).singleElement()
+                .satisfies(table -> assertThat(table.rows()).hasSize(2).allSatisfy(row -> assertThat(row.get(3))
+                        .isNotEqualTo("n/a")));
+        assertThat(results.get(1).metric("p99-target-rate").value()).as(log).isFinite().isNotNegative();
         // Every acked group message owes a delivery to each of the 19 other members.
         assertThat(results.get(2).metric("m20-delivered").value()).as(log)
                 .isEqualTo(results.get(2).metric("m20-acked").value() * 19).isPositive();

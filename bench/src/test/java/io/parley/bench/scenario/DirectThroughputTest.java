@@ -26,4 +26,19 @@ class DirectThroughputTest {
         assertThatThrownBy(() -> DirectThroughput.pacedWarmupSeconds(new Options("--paced-warmup-seconds=-1"), 30, 20))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theLowerPacedRatesAreAQuarterAndAnEighthOfTheMaxUnlessSet() {
+        assertThat(DirectThroughput.sweepFractions(new Options())).containsExactly(0.25, 0.125);
+        assertThat(DirectThroughput.sweepFractions(new Options("--sweep=0.4, 0.1"))).containsExactly(0.4, 0.1);
+        assertThat(DirectThroughput.sweepFractions(new Options("--sweep="))).isEmpty();
+    }
+
+    @Test
+    void aLowerRateFractionOutsideZeroToOneIsRefused() {
+        assertThatThrownBy(() -> DirectThroughput.sweepFractions(new Options("--sweep=0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 0");
+        assertThatThrownBy(() -> DirectThroughput.sweepFractions(new Options("--sweep=1.5")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 1.5");
+    }
 }

@@ -20,7 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param frameBurst        frames a connection may send at once (token bucket size); past both: 4429
  * @param shutdownGrace     on shutdown, how long connections get to close after "going away" (1001)
  * @param writeBufferLimit  outbound bytes queued per connection before a further frame closes it with 4413
- * @param nativeTransport   use epoll/io_uring where the platform has them, else NIO
+ * @param nativeTransport   use Linux's epoll where Netty's native library loads, else NIO
  * @param ioThreads         event loops serving the connections; 0 means one per processor
  */
 @ConfigurationProperties("parley.gateway")
