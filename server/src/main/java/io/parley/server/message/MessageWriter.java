@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -40,11 +41,13 @@ class MessageWriter implements SmartLifecycle {
     private volatile boolean running;
 
     MessageWriter(MessageProperties properties, MessageStore store, UserDirectory users, FriendGraph friends,
-            GroupMembership groups, DevicePush push, ErrorReplies errors, MessageMetrics metrics, Clock clock) {
+            GroupMembership groups, DevicePush push, ErrorReplies errors, MessageMetrics metrics, Clock clock,
+            @Value("${spring.datasource.url:}") String databaseUrl) {
         this.metrics = metrics;
         SendPolicy policy = new SendPolicy(users, friends, groups, clock, properties.recallWindow());
+        MessageProperties resolved = properties.withCommitLinger(properties.commitLingerOn(databaseUrl));
         for (int i = 0; i < Math.max(1, properties.writerThreads()); i++) {
-            stripes.add(new WriterStripe(properties, store, policy, users, push, errors, metrics, clock));
+            stripes.add(new WriterStripe(resolved, store, policy, users, push, errors, metrics, clock));
         }
     }
 

@@ -47,6 +47,7 @@ final class WriterStripe implements Runnable {
 
     private final BlockingQueue<PendingSend> queue;
     private final int maxBatch;
+    private final long commitLingerNanos;
     private final MessageStore store;
     private final SendPolicy policy;
     private final UserDirectory users;
@@ -68,6 +69,7 @@ final class WriterStripe implements Runnable {
             DevicePush push, ErrorReplies errors, MessageMetrics metrics, Clock clock) {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.maxBatch = properties.maxBatch();
+        this.commitLingerNanos = properties.commitLinger().toNanos();
         this.recentAcks = new RecentAcks(properties.dedupeCacheSize());
         this.store = store;
         this.policy = policy;
@@ -105,6 +107,7 @@ final class WriterStripe implements Runnable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
+                gather(batch, first.acceptedAtNanos() + commitLingerNanos);
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -115,6 +118,27 @@ final class WriterStripe implements Runnable {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /**
+     * Adds sends that arrive before {@code deadline} to a batch that is not full. Each commit has a cost of its
+     * own, whatever its size (on H2 it writes a new chunk of the file and its metadata), so at a moderate rate,
+     * where each send would otherwise be committed alone, a short wait lets several share one; a send that
+     * already waited that long in the queue (under load) is not held at all.
+     */
+    void gather(List<PendingSend> batch, long deadline) throws InterruptedException {
+        while (batch.size() < maxBatch) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            PendingSend next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, maxBatch - batch.size());
         }
     }
 

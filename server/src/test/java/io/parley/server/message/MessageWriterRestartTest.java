@@ -23,11 +23,11 @@ class MessageWriterRestartTest {
 
     @Test
     void acceptsSendsAgainAfterAStopAndAStart() {
-        MessageProperties properties = new MessageProperties(2, 10, 10, 10, 10, 10, 1, Duration.ofMinutes(2), Duration.ofSeconds(1));
+        MessageProperties properties = new MessageProperties(2, 10, 10, 10, 10, 10, 1, Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ZERO);
         MessageWriter writer = new MessageWriter(properties, new InMemoryMessageStore(), mock(UserDirectory.class),
                 mock(FriendGraph.class), mock(GroupMembership.class), new DevicePush(userId -> List.of()),
                 new ErrorReplies(new ErrorMetrics(new SimpleMeterRegistry())), new MessageMetrics(new SimpleMeterRegistry()),
-                Clock.systemUTC());
+                Clock.systemUTC(), "jdbc:h2:mem:test");
         PendingSend send = new PendingSend(new WriterStripeTest.FakeDevice(
                 new UserCard(1, "u", "u", "u", null)), 1,
                 new AuthenticatedUser(1, "u", "u"), ChatMessage.getDefaultInstance(), "d:a:b", System.nanoTime());

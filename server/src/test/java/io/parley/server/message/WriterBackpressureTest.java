@@ -119,11 +119,11 @@ class WriterBackpressureTest {
         when(friends.mayMessage(anyLong(), anyLong())).thenReturn(true);
         Map<Long, List<DeviceConnection>> online = Map.of(1L, List.of(alice), 2L, List.of(bob));
         MessageProperties properties = new MessageProperties(1, 1, QUEUE_CAPACITY, 1000, 200, 1000, 1,
-                Duration.ofMinutes(2), Duration.ofSeconds(1));
+                Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ZERO);
         return new MessageWriter(properties, store, users, friends, mock(GroupMembership.class),
                 new DevicePush(userId -> online.getOrDefault(userId, List.of())),
                 new ErrorReplies(new ErrorMetrics(new SimpleMeterRegistry())), new MessageMetrics(new SimpleMeterRegistry()),
-                Clock.systemUTC());
+                Clock.systemUTC(), "jdbc:h2:mem:test");
     }
 
     private PendingSend send(String clientId) {

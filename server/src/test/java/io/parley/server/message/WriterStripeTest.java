@@ -59,7 +59,7 @@ class WriterStripeTest {
         Map<Long, List<DeviceConnection>> online = Map.of(1L, List.of(aliceDevice), 2L, List.of(bobDevice));
         DevicePush push = new DevicePush(userId -> online.getOrDefault(userId, List.of()));
         MessageProperties properties = new MessageProperties(1, 100, 100, 1000, 200, 1000, 1, Duration.ofMinutes(2),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ZERO);
         SendPolicy policy = new SendPolicy(users, friends, mock(GroupMembership.class), Clock.systemUTC(),
                 properties.recallWindow());
         stripe = new WriterStripe(properties, store, policy, users, push,
