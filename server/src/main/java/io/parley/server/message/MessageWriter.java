@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -28,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MessageWriter implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
+
     /** Stop after the gateway (which stops first, at the default phase) and before the data source closes. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
     private static final long STOP_WAIT_MILLIS = 15_000;
@@ -35,7 +40,7 @@ class MessageWriter implements SmartLifecycle {
     private static final int OUTBOX_CAPACITY = 8;
 
     private final List<WriterStripe> stripes = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final List<ExecutorService> outboxes = new ArrayList<>();
     private final MessageMetrics metrics;
     private volatile boolean running;
@@ -72,6 +77,8 @@ class MessageWriter implements SmartLifecycle {
             stripes.get(i).open(outbox);
             Thread thread = new Thread(stripes.get(i), "parley-writer-" + i);
             thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((dead, error) -> log.error("{} stopped: its conversations take no "
+                    + "more messages until the server restarts (health is DOWN)", dead.getName(), error));
             thread.start();
             threads.add(thread);
         }
@@ -127,6 +134,15 @@ class MessageWriter implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * False once a writer thread has ended while the writer runs: a failure its batch loop could not survive
+     * (an Error). Its conversations' sends would only queue and then be refused; {@link MessageWriterHealthIndicator}
+     * reports it so that the process is restarted.
+     */
+    boolean writing() {
+        return !running || threads.stream().allMatch(Thread::isAlive);
     }
 
     @Override

@@ -40,6 +40,7 @@ abstract class OperationsTests extends ServerTest {
     void healthAndProbesAreUp() {
         assertThat(api.get("/actuator/health", null).body().path("status").asString()).isEqualTo("UP");
         assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/liveness", null).body().path("status").asString()).isEqualTo("UP");
         assertThat(api.get("/actuator/health/readiness", null).body().path("status").asString()).isEqualTo("UP");
     }
 
