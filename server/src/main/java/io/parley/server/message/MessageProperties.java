@@ -36,7 +36,7 @@ public record MessageProperties(
     /**
      * H2 writes a new chunk of its file, with the file's metadata, on every commit: at a moderate rate, where
      * each send would be committed alone, that costs most of a core (measured with S2), and sharing commits
-     * saves most of it. A MySQL/MariaDB commit costs the server a round trip and waits for the log's flush,
+     * saved a quarter to a half of the server's CPU. A MySQL/MariaDB commit costs the server a round trip and waits for the log's flush,
      * which the database already shares between commits, so there no wait is added.
      */
     private static final Duration H2_COMMIT_LINGER = Duration.ofMillis(2);
