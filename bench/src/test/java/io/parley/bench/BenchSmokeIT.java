@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.bench.report.Metric;
 import io.parley.bench.report.ScenarioResult;
+import io.parley.bench.report.Table;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -74,10 +75,13 @@ abstract class BenchSmokeIT {
         // The machine's busy time includes the bench's own, which is never idle while it sends.
         assertThat(results.get(1).metric("paced-machine-cores").value()).as(log).isPositive().isFinite()
                 .isGreaterThanOrEqualTo(results.get(1).metric("paced-server-cores").value());
-        // Half the maximum and the one lower rate asked for, each a row with its latency.
-        assertThat(results.get(1).tables()).as(log).singleElement()
-                .satisfies(table -> assertThat(table.rows()).hasSize(2).allSatisfy(row -> assertThat(row.get(3))
-                        .isNotEqualTo("n/a")));
+        // Half the maximum and the one lower rate asked for, each a row with its latency, and the server's own
+        // timings of the same phases.
+        assertThat(results.get(1).tables()).as(log).hasSize(2);
+        assertThat(table(results.get(1), "S2 paced rates").rows()).as(log).hasSize(2)
+                .allSatisfy(row -> assertThat(row.get(3)).isNotEqualTo("n/a"));
+        assertThat(table(results.get(1), "S2 inside the server at each paced rate").rows()).as(log).hasSize(2)
+                .allSatisfy(row -> assertThat(row.subList(1, 9)).noneMatch(figure -> figure.equals("n/a")));
         assertThat(results.get(1).metric("p99-target-rate").value()).as(log).isFinite().isNotNegative();
         // Every acked group message owes a delivery to each of the 19 other members.
         assertThat(results.get(2).metric("m20-delivered").value()).as(log)
@@ -109,5 +113,10 @@ abstract class BenchSmokeIT {
         String database() {
             return "mariadb";
         }
+    }
+
+    private static Table table(ScenarioResult result, String title) {
+        return result.tables().stream().filter(t -> t.title().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no table " + title + " in " + result.scenario()));
     }
 }

@@ -92,9 +92,9 @@ public final class ServerProbe {
         return Double.NaN;
     }
 
-    /** The server's histogram {@code name} (Prometheus name) as it stands now. */
-    public ServerHistogram histogram(String name) {
-        return ServerHistogram.parse(api.getText("/actuator/prometheus").join(), name);
+    /** The server's message path timings and GC pauses as they stand now. */
+    public ServerStages stages() {
+        return ServerStages.parse(api.getText("/actuator/prometheus").join());
     }
 
     private double metric(String name, String tag) {

@@ -7,6 +7,7 @@ import io.parley.bench.client.FrameListener;
 import io.parley.bench.measure.Latency;
 import io.parley.bench.measure.MessageLedger;
 import io.parley.bench.measure.ServerHistogram;
+import io.parley.bench.measure.ServerStages;
 import io.parley.bench.report.Metric.Target;
 import io.parley.bench.report.Numbers;
 import io.parley.bench.report.ResultBuilder;
@@ -35,8 +36,6 @@ import java.util.stream.Collectors;
  */
 public final class DirectThroughput implements Scenario {
 
-    private static final String SERVER_ACK_LATENCY = "parley_messages_ack_latency_seconds";
-    private static final String SERVER_COMMIT_TIME = "parley_messages_commit_time_seconds";
     private static final int P99_LIMIT_MILLIS = 10;
 
     @Override
@@ -146,10 +145,11 @@ public final class DirectThroughput implements Scenario {
                 .metric("paced-bench-cores", "bench CPU at half the max (measured seconds)", half.cores().bench(), "cores")
                 .metric("paced-machine-cores", "the bench machine's CPU at half the max (measured seconds)",
                         half.cores().machine(), "cores");
-        serverLatency(result, half.serverAcks(), half.serverCommits());
+        serverLatency(result, half.server().ack(), half.server().commit());
         List<PacedStep> steps = new ArrayList<>(List.of(half));
         steps.addAll(sweep);
         reportSweep(result, maxRate, steps);
+        reportServerStages(result, steps);
         Figures.messages(result, ledger.outcome(), inboxes, errors);
         Figures.connections(result, context.connectionStats());
         result.panel(Figures.throughput(context.timeline(), "messages/s", "sent", "delivered"));
@@ -175,24 +175,21 @@ public final class DirectThroughput implements Scenario {
         context.progress().phase(String.format("paced at %.0f msg/s", rate), () -> progress(context, ledger, load));
         load.paced(rate);
         context.hold(Duration.ofSeconds(warmupSeconds));
-        ServerHistogram acksBefore = context.probe().histogram(SERVER_ACK_LATENCY);
-        ServerHistogram commitsBefore = context.probe().histogram(SERVER_COMMIT_TIME);
+        ServerStages stagesBefore = context.probe().stages();
         CpuUse cpuBefore = CpuUse.now(context);
         context.hold(Duration.ofSeconds(seconds - warmupSeconds));
         CpuUse cores = CpuUse.now(context).coresSince(cpuBefore, seconds - warmupSeconds);
-        ServerHistogram acks = context.probe().histogram(SERVER_ACK_LATENCY).since(acksBefore);
-        ServerHistogram commits = context.probe().histogram(SERVER_COMMIT_TIME).since(commitsBefore);
+        ServerStages stages = context.probe().stages().since(stagesBefore);
         load.stop();
         long end = System.nanoTime();
         drain(context, ledger, drain);
         double delivered = Figures.medianRate(context.timeline(), "delivered", second(context, start) + warmupSeconds,
                 second(context, end));
-        return new PacedStep(rate, delivered, latency, cores, acks, commits);
+        return new PacedStep(rate, delivered, latency, cores, stages);
     }
 
     /** What one open-loop phase measured. */
-    private record PacedStep(double rateAsked, double delivered, Latency latency, CpuUse cores,
-            ServerHistogram serverAcks, ServerHistogram serverCommits) {
+    private record PacedStep(double rateAsked, double delivered, Latency latency, CpuUse cores, ServerStages server) {
 
         boolean withinTarget() {
             return latency.count() > 0 && latency.percentileMillis(99) <= P99_LIMIT_MILLIS;
@@ -222,6 +219,34 @@ public final class DirectThroughput implements Scenario {
         result.table(new Table("S2 paced rates", List.of("msgs/s asked", "of the max", "delivered/s (median)",
                 "p50 ms", "p99 ms", "p99.9 ms", "server cores", "bench cores", "machine cores",
                 "p99 <= " + P99_LIMIT_MILLIS + " ms"), rows));
+    }
+
+    /**
+     * Where each open-loop phase's time went inside the server, between its threads: a send waits in its writer's
+     * queue (behind the commit in progress), is committed, waits for the outbox (behind earlier batches not yet
+     * written), then for the devices' threads; and GC pauses stop all of them. Each figure is the upper bound of
+     * the server's histogram bucket it falls in.
+     */
+    private static void reportServerStages(ResultBuilder result, List<PacedStep> steps) {
+        List<List<String>> rows = new ArrayList<>();
+        for (PacedStep step : steps) {
+            ServerStages server = step.server();
+            rows.add(List.of(Numbers.format(step.rateAsked()),
+                    Numbers.format(server.queueWait().percentileMillis(50)),
+                    Numbers.format(server.queueWait().percentileMillis(99)),
+                    Numbers.format(server.commit().percentileMillis(50)),
+                    Numbers.format(server.commit().percentileMillis(99)),
+                    Numbers.format(server.outboxWait().percentileMillis(99)),
+                    Numbers.format(server.handoffWait().percentileMillis(99)),
+                    Numbers.format(server.ack().percentileMillis(50)),
+                    Numbers.format(server.ack().percentileMillis(99)),
+                    Numbers.format(server.gcPauses()),
+                    Numbers.format(server.gcPausedMillis())));
+        }
+        result.table(new Table("S2 inside the server at each paced rate", List.of("msgs/s asked",
+                "queue wait p50 ms", "queue wait p99 ms", "commit p50 ms", "commit p99 ms", "outbox wait p99 ms",
+                "device threads wait p99 ms", "send to ack p50 ms", "send to ack p99 ms", "GC pauses",
+                "GC paused ms"), rows));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,15 @@ public final class FrameBatch {
      * waits for it keeps at most one batch of its own queued in the write threads.
      */
     public CompletableFuture<Void> send() {
+        return send(waited -> { });
+    }
+
+    /**
+     * As {@link #send()}, and tells {@code waited}, on each write thread, how many nanoseconds passed between
+     * the hand-over and that thread starting on its devices: how far behind the gateway's threads are.
+     */
+    public CompletableFuture<Void> send(LongConsumer waited) {
+        long handedOver = System.nanoTime();
         CompletableFuture<Void> written = new CompletableFuture<>();
         AtomicInteger threadsLeft = new AtomicInteger(byThread.size() + 1);
         Runnable threadDone = () -> {
@@ -55,6 +65,7 @@ public final class FrameBatch {
             try {
                 thread.execute(() -> {
                     try {
+                        waited.accept(System.nanoTime() - handedOver);
                         devices.forEach(FrameBatch::write);
                     } finally {
                         threadDone.run();

@@ -4,10 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
-/** The message path's meters: accepted, persisted, delivered, refused, ack latency, commit time and batch size. */
+/**
+ * The message path's meters: accepted, persisted, delivered, ack latency, commit time and batch size, and the
+ * waits between the path's threads (queue, outbox, devices' threads), which say where a slow ack spent its time.
+ */
 @Component
 class MessageMetrics {
 
@@ -17,6 +21,9 @@ class MessageMetrics {
     private final Timer ackLatency;
     private final DistributionSummary batchSize;
     private final Timer commitTime;
+    private final Timer queueWait;
+    private final Timer outboxWait;
+    private final Timer handoffWait;
 
     MessageMetrics(MeterRegistry registry) {
         accepted = Counter.builder("parley.messages.accepted")
@@ -31,6 +38,21 @@ class MessageMetrics {
                 .register(registry);
         commitTime = Timer.builder("parley.messages.commit.time")
                 .description("Writing one batch to the store, from its first statement to the end of its commit")
+                .publishPercentileHistogram()
+                .register(registry);
+        queueWait = Timer.builder("parley.messages.queue.wait")
+                .description("From a send frame's arrival to its writer taking it into a batch: behind the commit in"
+                        + " progress and the sends queued before it")
+                .publishPercentileHistogram()
+                .register(registry);
+        outboxWait = Timer.builder("parley.messages.outbox.wait")
+                .description("From a batch's commit to the start of its acks and deliveries: behind the batches before"
+                        + " it that the devices' threads have not written yet")
+                .publishPercentileHistogram()
+                .register(registry);
+        handoffWait = Timer.builder("parley.messages.handoff.wait")
+                .description("From a batch's frames handed to the devices' threads (the gateway's event loops) to each"
+                        + " thread starting to write them")
                 .publishPercentileHistogram()
                 .register(registry);
         batchSize = DistributionSummary.builder("parley.messages.commit.batch.size")
@@ -49,6 +71,24 @@ class MessageMetrics {
 
     void acked(long acceptedAtNanos) {
         ackLatency.record(System.nanoTime() - acceptedAtNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The writer took sends that arrived at these times into a batch, now. */
+    void takenIntoBatch(List<PendingSend> batch) {
+        long now = System.nanoTime();
+        for (PendingSend send : batch) {
+            queueWait.record(now - send.acceptedAtNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** A committed batch's acks and deliveries start being encoded, {@code committedAtNanos} after its commit. */
+    void outboxStarted(long committedAtNanos) {
+        outboxWait.record(System.nanoTime() - committedAtNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A device thread started writing its share of a batch {@code nanos} after the batch was handed over. */
+    void handedOff(long nanos) {
+        handoffWait.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void delivered(int devices) {

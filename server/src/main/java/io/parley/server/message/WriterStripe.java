@@ -108,6 +108,7 @@ final class WriterStripe implements Runnable {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 gather(batch, first.acceptedAtNanos() + commitLingerNanos);
+                metrics.takenIntoBatch(batch);
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -384,13 +385,15 @@ final class WriterStripe implements Runnable {
             recentAcks.remember(accepted.send(), ack);
             acks.add(ack);
         }
+        long committedAt = System.nanoTime();
         outbox.execute(() -> {
+            metrics.outboxStarted(committedAt);
             FrameBatch frames = new FrameBatch();
             int delivered = 0;
             for (int i = 0; i < committed.size(); i++) {
                 delivered += addAckAndDeliveries(frames, committed.get(i), acks.get(i));
             }
-            awaitWritten(frames.send());
+            awaitWritten(frames.send(metrics::handedOff));
             metrics.delivered(delivered);
         });
     }

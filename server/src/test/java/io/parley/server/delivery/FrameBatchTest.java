@@ -170,4 +170,24 @@ class FrameBatchTest {
         batch.send();
         assertThat(plain).hasToString("now");
     }
+
+    @Test
+    void eachWriteThreadTellsHowLongItsShareWaitedOnceItStarts() throws InterruptedException {
+        CountingThread loopA = new CountingThread();
+        CountingThread loopB = new CountingThread();
+        FrameBatch batch = new FrameBatch();
+        batch.add(new RecordingDevice(loopA), "a1".getBytes());
+        batch.add(new RecordingDevice(loopA), "a2".getBytes());
+        batch.add(new RecordingDevice(loopB), "b1".getBytes());
+        List<Long> waits = new ArrayList<>();
+
+        batch.send(waits::add);
+        assertThat(waits).as("nothing has started yet").isEmpty();
+        Thread.sleep(5);
+        loopA.runAll();
+        loopB.runAll();
+
+        // one wait per thread, not per device or frame, each at least the time the threads were held back
+        assertThat(waits).hasSize(2).allSatisfy(nanos -> assertThat(nanos).isGreaterThanOrEqualTo(5_000_000L));
+    }
 }

@@ -16,6 +16,7 @@ import io.parley.server.support.OnH2;
 import io.parley.server.support.OnMariaDb;
 import io.parley.server.support.WsClient;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -84,19 +85,39 @@ abstract class DirectMessagingTests extends MessagingTest {
         ApiClient.Account alice = signUp("alice");
         ApiClient.Account bob = signUp("bob");
         befriend(alice, bob);
-        double before = commitsTimed();
+        double before = timed("parley_messages_commit_time_seconds");
 
         send(device(alice), 1, bob, "m-1", "hello bob");
 
-        assertThat(commitsTimed()).isGreaterThanOrEqualTo(before + 1);
+        assertThat(timed("parley_messages_commit_time_seconds")).isGreaterThanOrEqualTo(before + 1);
     }
 
-    private double commitsTimed() {
+    /** The waits between the message path's threads, which say where a slow ack spent its time. */
+    @Test
+    void aSendIsTimedAtEachHandOverBetweenThreads() {
+        ApiClient.Account alice = signUp("alice");
+        ApiClient.Account bob = signUp("bob");
+        befriend(alice, bob);
+        WsClient bobPhone = device(bob);
+        List<String> waits = List.of("parley_messages_queue_wait_seconds", "parley_messages_outbox_wait_seconds",
+                "parley_messages_handoff_wait_seconds");
+        Map<String, Double> before = new HashMap<>();
+        waits.forEach(name -> before.put(name, timed(name)));
+
+        send(device(alice), 1, bob, "m-1", "hello bob");
+        bobPhone.await(Frame.KindCase.DELIVER);
+
+        // each wait is recorded before what follows it is written, so the delivery means all three were
+        waits.forEach(name -> assertThat(timed(name)).as(name).isGreaterThanOrEqualTo(before.get(name) + 1));
+    }
+
+    /** How many observations the histogram {@code name} has counted, from the Prometheus endpoint. */
+    private double timed(String name) {
         ApiClient.Response metrics = api.send(api.request("/actuator/prometheus", null).GET());
         assertThat(metrics.status()).isEqualTo(200);
-        Matcher count = Pattern.compile("(?m)^parley_messages_commit_time_seconds_count(\\{[^}]*})? (\\S+)$")
+        Matcher count = Pattern.compile("(?m)^" + name + "_count(\\{[^}]*})? (\\S+)$")
                 .matcher(new String(metrics.raw().body()));
-        assertThat(count.find()).as("the commit time histogram is published").isTrue();
+        assertThat(count.find()).as(name + " is published").isTrue();
         return Double.parseDouble(count.group(2));
     }
 
