@@ -25,7 +25,9 @@ class AuthController {
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an account", description = "409 USERNAME_TAKEN when the username exists.")
+    @Operation(summary = "Create an account", description = "A username is one name whatever its case: it keeps"
+            + " the case it is registered with, and logging in or finding a user by it ignores case."
+            + " 409 USERNAME_TAKEN when the username exists, in any case.")
     UserViews.Own register(@Valid @RequestBody AuthRequests.Register request) {
         return auth.register(request);
     }

@@ -6,6 +6,7 @@ import io.parley.server.support.ApiClient;
 import io.parley.server.support.OnH2;
 import io.parley.server.support.OnMariaDb;
 import io.parley.server.support.ServerTest;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,24 @@ abstract class RegisterAndLoginTests extends ServerTest {
                 "password", "another-password", "nickname", "x", "email", "x@example.com"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("USERNAME_TAKEN");
+    }
+
+    @Test
+    void usernamesThatDifferOnlyInCaseNameOneAccount() {
+        String name = ApiClient.uniqueName("Alice");
+        ApiClient.Account alice = api.signUp(name);
+
+        ApiClient.Response shouted = api.post("/api/v1/auth/register", null, Map.of("username",
+                name.toUpperCase(Locale.ROOT), "password", "another-password", "nickname", "x", "email", "x@example.com"));
+        assertThat(shouted.status()).isEqualTo(409);
+        assertThat(shouted.code()).isEqualTo("USERNAME_TAKEN");
+
+        ApiClient.Response login = api.post("/api/v1/auth/login", null,
+                Map.of("username", name.toLowerCase(Locale.ROOT), "password", alice.password()));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.body().path("user").path("id").asString()).isEqualTo(alice.id());
+        assertThat(login.body().path("user").path("username").asString()).as("the case it was registered with")
+                .isEqualTo(name);
     }
 
     @Test
