@@ -32,31 +32,23 @@ class MessageMetrics {
                 .description("Messages committed to the store").register(registry);
         delivered = Counter.builder("parley.messages.delivered")
                 .description("Message frames queued to devices (one per device)").register(registry);
-        ackLatency = Timer.builder("parley.messages.ack.latency")
-                .description("From a send frame's arrival to its ack, through the commit")
-                .publishPercentileHistogram()
-                .register(registry);
-        commitTime = Timer.builder("parley.messages.commit.time")
-                .description("Writing one batch to the store, from its first statement to the end of its commit")
-                .publishPercentileHistogram()
-                .register(registry);
-        queueWait = Timer.builder("parley.messages.queue.wait")
-                .description("From a send frame's arrival to its writer taking it into a batch: behind the commit in"
-                        + " progress and the sends queued before it")
-                .publishPercentileHistogram()
-                .register(registry);
-        outboxWait = Timer.builder("parley.messages.outbox.wait")
-                .description("From a batch's commit to the start of its acks and deliveries: behind the batches before"
-                        + " it that the devices' threads have not written yet")
-                .publishPercentileHistogram()
-                .register(registry);
-        handoffWait = Timer.builder("parley.messages.handoff.wait")
-                .description("From a batch's frames handed to the devices' threads (the gateway's event loops) to each"
-                        + " thread starting to write them")
-                .publishPercentileHistogram()
-                .register(registry);
+        ackLatency = histogram(registry, "parley.messages.ack.latency",
+                "From a send frame's arrival to its ack, through the commit");
+        commitTime = histogram(registry, "parley.messages.commit.time",
+                "Writing one batch to the store, from its first statement to the end of its commit");
+        queueWait = histogram(registry, "parley.messages.queue.wait", "From a send frame's arrival to its writer"
+                + " taking it into a batch: behind the commit in progress and the sends queued before it");
+        outboxWait = histogram(registry, "parley.messages.outbox.wait", "From a batch's commit to the start of its"
+                + " acks and deliveries: behind the batches before it that the devices' threads have not written yet");
+        handoffWait = histogram(registry, "parley.messages.handoff.wait", "From a batch's frames handed to the"
+                + " devices' threads (the gateway's event loops) to each thread starting to write them");
         batchSize = DistributionSummary.builder("parley.messages.commit.batch.size")
                 .description("Messages per commit").baseUnit("messages").publishPercentileHistogram().register(registry);
+    }
+
+    /** A timer with a percentile histogram, so that a scrape gives the distribution, not only a mean. */
+    private static Timer histogram(MeterRegistry registry, String name, String description) {
+        return Timer.builder(name).description(description).publishPercentileHistogram().register(registry);
     }
 
     void accepted() {
