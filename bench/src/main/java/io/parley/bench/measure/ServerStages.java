@@ -42,8 +42,9 @@ public record ServerStages(ServerHistogram queueWait, ServerHistogram commit, Se
         double total = 0;
         for (String line : prometheusText.split("\n")) {
             if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                String value = line.substring(line.lastIndexOf(line.contains("}") ? '}' : ' ') + 1).trim().split(" ")[0];
-                total += Double.parseDouble(value);
+                String afterName = line.charAt(name.length()) == '{'
+                        ? line.substring(line.lastIndexOf('}') + 1) : line.substring(name.length());
+                total += Double.parseDouble(afterName.trim().split(" ")[0]);
             }
         }
         return total;

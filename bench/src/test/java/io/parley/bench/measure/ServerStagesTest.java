@@ -55,6 +55,14 @@ class ServerStagesTest {
     }
 
     @Test
+    void aPauseSeriesWithoutTagsCountsToo() {
+        ServerStages stages = ServerStages.parse("jvm_gc_pause_seconds_count 2\njvm_gc_pause_seconds_sum 0.25\n");
+
+        assertThat(stages.gcPauses()).isEqualTo(2);
+        assertThat(stages.gcPausedMillis()).isCloseTo(250.0, offset(1e-9));
+    }
+
+    @Test
     void aServerWithoutTheseMetersReadsAsNothingObserved() {
         ServerStages stages = ServerStages.parse("# nothing here\n");
 
