@@ -27,20 +27,35 @@ public final class ServerProcess implements AutoCloseable {
 
     private final int httpPort;
     private final int gatewayPort;
+    private final Path workingDir;
+    private final String dataDirArg;
     private final Path dataDir;
     private final List<String> extraArgs;
     private Process process;
 
-    private ServerProcess(Path dataDir, List<String> extraArgs) throws IOException {
+    private ServerProcess(Path workingDir, String dataDirArg, List<String> extraArgs) throws IOException {
         this.httpPort = freePort();
         this.gatewayPort = freePort();
-        this.dataDir = dataDir;
+        this.workingDir = workingDir;
+        this.dataDirArg = dataDirArg;
+        this.dataDir = workingDir == null ? Path.of(dataDirArg) : workingDir.resolve(dataDirArg);
         this.extraArgs = List.copyOf(extraArgs);
     }
 
     /** Starts the server with its data under {@code dataDir} and waits until it is ready. */
     public static ServerProcess start(Path dataDir, String... extraArgs) throws IOException {
-        ServerProcess server = new ServerProcess(dataDir, List.of(extraArgs));
+        return launch(new ServerProcess(null, dataDir.toAbsolutePath().toString(), List.of(extraArgs)));
+    }
+
+    /**
+     * Starts the server in {@code workingDir}, given {@code --parley.data-dir=dataDirArg} as a user would type
+     * it (a relative one is relative to the working directory), and waits until it is ready.
+     */
+    public static ServerProcess startIn(Path workingDir, String dataDirArg, String... extraArgs) throws IOException {
+        return launch(new ServerProcess(workingDir, dataDirArg, List.of(extraArgs)));
+    }
+
+    private static ServerProcess launch(ServerProcess server) throws IOException {
         server.restart();
         return server;
     }
@@ -50,11 +65,13 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", System.getProperty("parley.jar"),
                 "--server.port=" + httpPort,
                 "--parley.gateway.port=" + gatewayPort,
-                "--parley.data-dir=" + dataDir,
+                "--parley.data-dir=" + dataDirArg,
                 "--parley.auth.bcrypt-strength=4"));
         command.addAll(extraArgs);
+        Files.createDirectories(dataDir);
         Files.writeString(log(), "==== start\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         process = new ProcessBuilder(command)
+                .directory(workingDir == null ? null : workingDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                 .start();
