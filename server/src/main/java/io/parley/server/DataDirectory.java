@@ -21,8 +21,13 @@ public class DataDirectory implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String configured = environment.getProperty(PROPERTY);
-        if (configured == null || configured.isBlank()) {
+        if (configured == null) {
             return;
+        }
+        if (configured.isBlank()) {
+            // Left empty, the H2 URL and the file store would be built on the file system's root.
+            throw new IllegalStateException(PROPERTY + " (PARLEY_DATA_DIR) is empty: give the folder for the database"
+                    + " and files, absolute or relative to where the server starts, e.g. ./data");
         }
         String absolute = Path.of(configured).toAbsolutePath().normalize().toString();
         environment.getPropertySources().addFirst(new MapPropertySource("parley-absolute-data-dir", Map.of(PROPERTY, absolute)));

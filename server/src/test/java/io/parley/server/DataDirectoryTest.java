@@ -1,6 +1,7 @@
 package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,13 @@ class DataDirectoryTest {
         dataDirectory.postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty(DataDirectory.PROPERTY)).isEqualTo("/var/lib/parley");
+    }
+
+    @Test
+    void anEmptyPathStopsTheStartSayingWhatToGive() {
+        MockEnvironment environment = new MockEnvironment().withProperty(DataDirectory.PROPERTY, " ");
+
+        assertThatThrownBy(() -> dataDirectory.postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("parley.data-dir (PARLEY_DATA_DIR) is empty");
     }
 }

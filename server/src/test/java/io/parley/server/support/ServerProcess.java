@@ -38,13 +38,13 @@ public final class ServerProcess implements AutoCloseable {
         this.gatewayPort = freePort();
         this.workingDir = workingDir;
         this.dataDirArg = dataDirArg;
-        this.dataDir = workingDir == null ? Path.of(dataDirArg) : workingDir.resolve(dataDirArg);
+        this.dataDir = workingDir.resolve(dataDirArg);
         this.extraArgs = List.copyOf(extraArgs);
     }
 
     /** Starts the server with its data under {@code dataDir} and waits until it is ready. */
     public static ServerProcess start(Path dataDir, String... extraArgs) throws IOException {
-        return launch(new ServerProcess(null, dataDir.toAbsolutePath().toString(), List.of(extraArgs)));
+        return startIn(Path.of("").toAbsolutePath(), dataDir.toAbsolutePath().toString(), extraArgs);
     }
 
     /**
@@ -52,10 +52,7 @@ public final class ServerProcess implements AutoCloseable {
      * it (a relative one is relative to the working directory), and waits until it is ready.
      */
     public static ServerProcess startIn(Path workingDir, String dataDirArg, String... extraArgs) throws IOException {
-        return launch(new ServerProcess(workingDir, dataDirArg, List.of(extraArgs)));
-    }
-
-    private static ServerProcess launch(ServerProcess server) throws IOException {
+        ServerProcess server = new ServerProcess(workingDir, dataDirArg, List.of(extraArgs));
         server.restart();
         return server;
     }
@@ -71,7 +68,7 @@ public final class ServerProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
         Files.writeString(log(), "==== start\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         process = new ProcessBuilder(command)
-                .directory(workingDir == null ? null : workingDir.toFile())
+                .directory(workingDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                 .start();
