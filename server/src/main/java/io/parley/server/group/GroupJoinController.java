@@ -37,8 +37,8 @@ class GroupJoinController {
     @Operation(summary = "Join the group", description = "With a pending invitation to you, accepts it (any "
             + "policy). Otherwise OPEN: you are a member now (200, request null; everyone gets MEMBER_JOINED); "
             + "APPROVAL: a join request is made (202, request set; the owner and admins get JOIN_REQUESTED); "
-            + "INVITE_ONLY: 403 INVITE_ONLY. 409 ALREADY_MEMBER, 409 REQUEST_ALREADY_PENDING, 409 GROUP_FULL, "
-            + "404 GROUP_NOT_FOUND.")
+            + "INVITE_ONLY: 403 INVITE_ONLY. 403 BANNED_FROM_GROUP (under every policy, invited or not), 409 "
+            + "ALREADY_MEMBER, 409 REQUEST_ALREADY_PENDING, 409 GROUP_FULL, 404 GROUP_NOT_FOUND.")
     ResponseEntity<GroupViews.JoinOutcome> join(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
         GroupViews.JoinOutcome outcome = joins.join(me.id(), id);
         return ResponseEntity.status(outcome.request() == null ? HttpStatus.OK : HttpStatus.ACCEPTED).body(outcome);
@@ -73,7 +73,8 @@ class GroupJoinController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Invite a friend (any member)", description = "Works under every join policy; the invitee "
             + "gets INVITED and answers at /api/v1/group-invitations. 403 NOT_GROUP_MEMBER, 404 USER_NOT_FOUND, "
-            + "404 NOT_FRIENDS, 409 ALREADY_MEMBER, 409 ALREADY_INVITED, 404 GROUP_NOT_FOUND.")
+            + "404 NOT_FRIENDS, 409 ALREADY_MEMBER, 403 BANNED_FROM_GROUP (the friend is banned from the group), 409 "
+            + "ALREADY_INVITED, 404 GROUP_NOT_FOUND.")
     GroupViews.Request invite(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
             @Valid @RequestBody Invitation body) {
         return joins.invite(me.id(), id, body.userId());

@@ -64,7 +64,7 @@ class GroupJoinService {
     /**
      * Joins: with a pending invitation, accepts it (whatever the policy); otherwise an OPEN group at once, an
      * APPROVAL group by a request to its owner and admins (who get JOIN_REQUESTED), an INVITE_ONLY group
-     * never (403 INVITE_ONLY).
+     * never (403 INVITE_ONLY). A banned user never (403 BANNED_FROM_GROUP).
      */
     GroupViews.JoinOutcome join(long meId, UUID groupId) {
         LockedGroup locked = lock.lock(groupId.toString());
@@ -72,6 +72,7 @@ class GroupJoinService {
         if (locked.isMember(meId)) {
             throw new ApiException(ErrorCode.ALREADY_MEMBER, "You are already a member of this group");
         }
+        roster.checkNotBanned(locked, meId);
         Optional<GroupJoinRequest> invitation = pending(group.getId(), meId, Kind.INVITATION);
         if (invitation.isPresent()) {
             admit(locked, invitation.get(), meId);
@@ -120,7 +121,8 @@ class GroupJoinService {
     }
 
     /**
-     * Any member: invites a friend, who gets INVITED. 404 USER_NOT_FOUND, 409 ALREADY_MEMBER, 404 NOT_FRIENDS,
+     * Any member: invites a friend, who gets INVITED. 404 USER_NOT_FOUND, 409 ALREADY_MEMBER, 403
+     * BANNED_FROM_GROUP, 404 NOT_FRIENDS,
      * 409 ALREADY_INVITED (a pending invitation to them exists). The friendship is checked before the
      * transaction opens (see {@link GroupTransactions}).
      */
@@ -134,6 +136,7 @@ class GroupJoinService {
             if (locked.isMember(invitee.getId())) {
                 throw new ApiException(ErrorCode.ALREADY_MEMBER, invitee.getUsername() + " is already a member");
             }
+            roster.checkNotBanned(locked, invitee.getId());
             if (!friendsNow) {
                 throw new ApiException(ErrorCode.NOT_FRIENDS, "You can only invite your friends");
             }

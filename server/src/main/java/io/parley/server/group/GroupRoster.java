@@ -18,14 +18,16 @@ class GroupRoster {
 
     private final GroupMemberRepository members;
     private final GroupJoinRequestRepository requests;
+    private final GroupBanRepository bans;
     private final GroupConversations conversations;
     private final GroupProperties properties;
     private final ApplicationEventPublisher events;
 
-    GroupRoster(GroupMemberRepository members, GroupJoinRequestRepository requests,
+    GroupRoster(GroupMemberRepository members, GroupJoinRequestRepository requests, GroupBanRepository bans,
             GroupConversations conversations, GroupProperties properties, ApplicationEventPublisher events) {
         this.members = members;
         this.requests = requests;
+        this.bans = bans;
         this.conversations = conversations;
         this.properties = properties;
         this.events = events;
@@ -57,6 +59,16 @@ class GroupRoster {
         conversations.removeMember(group.getUuid(), member.getUserId());
         locked.removed(member.getUserId());
         events.publishEvent(new GroupChanged(group.getUuid(), Set.of(member.getUserId())));
+    }
+
+    /**
+     * 403 BANNED_FROM_GROUP when the user is banned from the group. Joining and inviting ask; approving a request
+     * and accepting an invitation need not, since a ban withdraws the user's pending ones.
+     */
+    void checkNotBanned(LockedGroup locked, long userId) {
+        if (bans.isBanned(locked.group().getId(), userId)) {
+            throw new ApiException(ErrorCode.BANNED_FROM_GROUP, "Banned from this group by its owner or an admin");
+        }
     }
 
     /** 409 GROUP_FULL when a group of {@code memberCount} members would be over the limit. */

@@ -60,6 +60,14 @@ final class GroupViews {
         }
     }
 
+    /** A user banned from a group, who banned them and when. */
+    record Ban(UserViews.Public user, UserViews.Public bannedBy, Instant bannedAt) {
+
+        static Ban of(GroupBan ban, User user, User bannedBy) {
+            return new Ban(UserViews.Public.of(user), UserViews.Public.of(bannedBy), ban.getBannedAt());
+        }
+    }
+
     /** The answer to joining: {@code request} is null when the caller is now a member, set when they must wait. */
     record JoinOutcome(Group group, Request request) {
     }

@@ -22,6 +22,7 @@ public enum ErrorCode {
     NOT_GROUP_ADMIN(HttpStatus.FORBIDDEN),
     NOT_GROUP_OWNER(HttpStatus.FORBIDDEN),
     INVITE_ONLY(HttpStatus.FORBIDDEN),
+    BANNED_FROM_GROUP(HttpStatus.FORBIDDEN),
     NOT_FOUND(HttpStatus.NOT_FOUND),
     USER_NOT_FOUND(HttpStatus.NOT_FOUND),
     FRIEND_REQUEST_NOT_FOUND(HttpStatus.NOT_FOUND),

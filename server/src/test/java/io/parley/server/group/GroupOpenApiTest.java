@@ -34,6 +34,8 @@ class GroupOpenApiTest extends ServerTest {
         assertOperations(paths, "/api/v1/groups/{id}/members/{userId}", "delete");
         assertOperations(paths, "/api/v1/groups/{id}/members/{userId}/mute", "put", "delete");
         assertOperations(paths, "/api/v1/groups/{id}/members/{userId}/role", "put");
+        assertOperations(paths, "/api/v1/groups/{id}/bans", "get");
+        assertOperations(paths, "/api/v1/groups/{id}/bans/{userId}", "put", "delete");
         assertOperations(paths, "/api/v1/group-invitations", "get");
         assertOperations(paths, "/api/v1/group-invitations/{requestId}/accept", "post");
         assertOperations(paths, "/api/v1/group-invitations/{requestId}/reject", "post");
@@ -41,7 +43,10 @@ class GroupOpenApiTest extends ServerTest {
         assertThat(paths.path("/api/v1/groups/{id}/members/{userId}").path("delete").path("description").asString())
                 .contains("NOT_GROUP_ADMIN", "NOT_GROUP_OWNER", "NOT_A_MEMBER");
         assertThat(paths.path("/api/v1/groups/{id}/join").path("post").path("description").asString())
-                .contains("INVITE_ONLY", "GROUP_FULL");
+                .contains("INVITE_ONLY", "GROUP_FULL", "BANNED_FROM_GROUP");
+        assertThat(paths.path("/api/v1/groups/{id}/bans/{userId}").path("put").path("description").asString())
+                .contains("BANNED_FROM_GROUP", "NOT_GROUP_ADMIN", "NOT_GROUP_OWNER", "CANNOT_TARGET_SELF",
+                        "USER_NOT_FOUND");
         assertThat(paths.path("/api/v1/groups/{id}/members/me").path("delete").path("description").asString())
                 .contains("OWNER_MUST_TRANSFER");
     }

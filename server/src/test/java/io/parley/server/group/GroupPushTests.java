@@ -176,6 +176,42 @@ abstract class GroupPushTests extends GroupTest {
                 .isEqualTo(other);
     }
 
+    @Test
+    void aBanIsToldToTheMembersAndToTheMemberItRemoved() {
+        Account admin = friendOfOwner("admin");
+        Account member = friendOfOwner("member");
+        Account outsider = signUp("outsider");
+        String id = groups.createOk(owner, "OPEN", admin, member);
+        groups.promote(owner, id, admin);
+        WsClient ownerWeb = device(owner, "web");
+        WsClient adminWeb = device(admin, "web");
+        WsClient memberWeb = device(member, "web");
+        WsClient outsiderWeb = device(outsider, "web");
+
+        assertThat(groups.ban(admin, id, member).status()).isEqualTo(200);
+        for (GroupEvent banned : nextOnAll(List.of(ownerWeb, adminWeb, memberWeb), Type.MEMBER_BANNED)) {
+            assertThat(banned.getTarget().getUserId()).isEqualTo(member.id());
+            assertThat(banned.getActor().getUserId()).isEqualTo(admin.id());
+            assertThat(banned.getGroup().getGroupId()).isEqualTo(id);
+        }
+        assertThat(groups.ban(admin, id, member).status()).as("banned already: nothing pushed").isEqualTo(200);
+
+        // A user who is not a member is banned too; the members hear of it, the user does not.
+        assertThat(groups.ban(owner, id, outsider).status()).isEqualTo(200);
+        nextOnAll(List.of(ownerWeb, adminWeb), Type.MEMBER_BANNED)
+                .forEach(e -> assertThat(e.getTarget().getUserId()).isEqualTo(outsider.id()));
+        assertThat(groups.unban(owner, id, member).status()).isEqualTo(204);
+
+        groups.change(owner, id, Map.of("name", "After the bans"));
+        nextOnAll(List.of(ownerWeb, adminWeb), Type.UPDATED);
+        String other = groups.createOk(owner, "OPEN", member);
+        assertThat(next(memberWeb, Type.CREATED).getGroup().getGroupId())
+                .as("the banned member heard neither the second ban, nor the unban, nor the update").isEqualTo(other);
+        groups.joinOk(outsider, other);
+        assertThat(next(outsiderWeb, Type.MEMBER_JOINED).getGroup().getGroupId())
+                .as("the banned outsider heard nothing of the ban").isEqualTo(other);
+    }
+
     private WsClient device(Account account, String deviceId) {
         WsClient client = WsClient.connect(gateway.port(), account.accessToken(), deviceId, null);
         clients.add(client);

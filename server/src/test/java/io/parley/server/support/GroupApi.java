@@ -126,6 +126,18 @@ public record GroupApi(ApiClient api) {
         return api.delete(GROUPS + "/" + groupId + "/members/" + target.id(), who.accessToken());
     }
 
+    public Response ban(Account who, String groupId, Account target) {
+        return api.put(GROUPS + "/" + groupId + "/bans/" + target.id(), who.accessToken(), null);
+    }
+
+    public Response unban(Account who, String groupId, Account target) {
+        return api.delete(GROUPS + "/" + groupId + "/bans/" + target.id(), who.accessToken());
+    }
+
+    public Response bans(Account who, String groupId) {
+        return api.get(GROUPS + "/" + groupId + "/bans", who.accessToken());
+    }
+
     /** Mutes for {@code minutes}, or until unmuted when null. */
     public Response mute(Account who, String groupId, Account target, Integer minutes) {
         Map<String, Object> body = new HashMap<>();
