@@ -2,6 +2,7 @@ package io.parley.server.auth;
 
 import io.parley.server.user.UserViews;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/auth")
 @Tag(name = "auth", description = "Accounts and tokens")
+@SecurityRequirements   // none of these needs an access token
 class AuthController {
 
     private final AuthService auth;

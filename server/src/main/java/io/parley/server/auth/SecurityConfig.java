@@ -27,6 +27,10 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration
 class SecurityConfig {
 
+    /** Fetched by img, audio and video elements, which cannot send a token: GET and HEAD only. */
+    private static final String[] PUBLIC_DOWNLOADS = {"/api/v1/users/*/avatar", "/api/v1/groups/*/avatar",
+        "/api/v1/files/*"};
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, ObjectMapper json, ErrorMetrics metrics)
             throws Exception {
@@ -40,10 +44,11 @@ class SecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
-                                "/api/v1/auth/refresh", "/api/v1/auth/logout").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/users/*/avatar", "/api/v1/groups/*/avatar",
-                                "/api/v1/files/*").permitAll()
+                        // any method: a wrong one is then told 405, not asked for a token it does not need
+                        .requestMatchers("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
+                                "/api/v1/auth/logout").permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_DOWNLOADS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_DOWNLOADS).permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(oauth -> oauth

@@ -3,6 +3,7 @@ package io.parley.server.friend;
 import io.parley.server.presence.UserPresence;
 import io.parley.server.user.User;
 import io.parley.server.user.UserViews;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** What the friend endpoints answer. */
@@ -12,6 +13,7 @@ final class FriendViews {
     }
 
     /** A friend request between two users. */
+    @Schema(name = "FriendRequest")
     record Request(long id, UserViews.Public from, UserViews.Public to, FriendRequest.Status status,
             Instant createdAt) {
 

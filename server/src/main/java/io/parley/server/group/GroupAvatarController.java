@@ -3,6 +3,7 @@ package io.parley.server.group;
 import io.parley.server.auth.AuthenticatedUser;
 import io.parley.server.media.AvatarImages;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.UUID;
@@ -46,6 +47,7 @@ class GroupAvatarController {
     }
 
     @GetMapping
+    @SecurityRequirements   // no token needed
     @Operation(summary = "The group's avatar image (no token needed: img tags cannot send one)",
             description = "Served like user avatars: detected type, nosniff, inline, ETag (304 on If-None-Match). "
                     + "404 GROUP_NOT_FOUND, 404 NOT_FOUND when the group has no avatar.")

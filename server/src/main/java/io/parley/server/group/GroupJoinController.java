@@ -2,6 +2,7 @@ package io.parley.server.group;
 
 import io.parley.server.auth.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +40,8 @@ class GroupJoinController {
             + "APPROVAL: a join request is made (202, request set; the owner and admins get JOIN_REQUESTED); "
             + "INVITE_ONLY: 403 INVITE_ONLY. 403 BANNED_FROM_GROUP (under every policy, invited or not), 409 "
             + "ALREADY_MEMBER, 409 REQUEST_ALREADY_PENDING, 409 GROUP_FULL, 404 GROUP_NOT_FOUND.")
+    @ApiResponse(responseCode = "200", description = "You are a member now (request is null)")
+    @ApiResponse(responseCode = "202", description = "A join request was made (APPROVAL group; request is set)")
     ResponseEntity<GroupViews.JoinOutcome> join(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
         GroupViews.JoinOutcome outcome = joins.join(me.id(), id);
         return ResponseEntity.status(outcome.request() == null ? HttpStatus.OK : HttpStatus.ACCEPTED).body(outcome);

@@ -3,6 +3,7 @@ package io.parley.server.group;
 import io.parley.server.presence.UserPresence;
 import io.parley.server.user.User;
 import io.parley.server.user.UserViews;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** What the group endpoints answer. Ids are public: group and user UUIDs, request numbers. */
@@ -51,6 +52,7 @@ final class GroupViews {
      * A join request (kind REQUEST: {@code user} asks) or an invitation (kind INVITATION: {@code invitedBy}
      * invites {@code user}).
      */
+    @Schema(name = "GroupJoinRequest")
     record Request(long id, GroupRef group, UserViews.Public user, GroupJoinRequest.Kind kind,
             UserViews.Public invitedBy, GroupJoinRequest.Status status, Instant createdAt) {
 

@@ -2,6 +2,7 @@ package io.parley.server.media;
 
 import io.parley.server.auth.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -48,6 +49,7 @@ class FileController {
     }
 
     @GetMapping("/{id}")
+    @SecurityRequirements   // no token needed
     @Operation(summary = "Download a file (no token needed: its url is what grants it, as img, audio and video "
             + "elements cannot send a token)",
             description = "PNG, JPEG, GIF and WebP images are served with their type and an inline disposition; "

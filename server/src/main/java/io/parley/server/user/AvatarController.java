@@ -3,6 +3,7 @@ package io.parley.server.user;
 import io.parley.server.auth.AuthenticatedUser;
 import io.parley.server.media.AvatarImages;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import org.springframework.core.io.InputStreamResource;
@@ -44,6 +45,7 @@ class AvatarController {
     }
 
     @GetMapping("/{id}/avatar")
+    @SecurityRequirements   // no token needed
     @Operation(summary = "A user's avatar image (no token needed: img tags cannot send one)",
             description = "Served with the detected image type, nosniff, inline disposition and an ETag; "
                     + "If-None-Match with that ETag gives 304. 404 USER_NOT_FOUND for an unknown user, "

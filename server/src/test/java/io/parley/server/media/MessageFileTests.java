@@ -9,6 +9,7 @@ import io.parley.server.support.OnH2;
 import io.parley.server.support.OnMariaDb;
 import io.parley.server.support.ServerTest;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,11 @@ abstract class MessageFileTests extends ServerTest {
                 .isEqualTo(304);
         assertThat(api.send(api.request(file.path("url").asString(), null).header("If-None-Match", "\"other\"").GET())
                 .raw().body()).isEqualTo(pdf);
+
+        ApiClient.Response head = api.send(api.request(file.path("url").asString(), null)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.status()).as("HEAD needs no token either").isEqualTo(200);
+        assertThat(head.header("Content-Length")).isEqualTo(String.valueOf(pdf.length));
     }
 
     @Test

@@ -41,6 +41,53 @@ class OpenApiTests extends ServerTest {
     }
 
     @Test
+    void theDocumentSaysWhichOperationsNeedATokenAndWhatARefusalLooksLike() {
+        JsonNode doc = api.get("/v3/api-docs", null).body();
+        JsonNode paths = doc.path("paths");
+
+        assertThat(doc.path("info").path("title").asString()).isEqualTo("Parley REST API");
+        JsonNode bearer = doc.path("components").path("securitySchemes").path("bearerToken");
+        assertThat(bearer.path("type").asString()).isEqualTo("http");
+        assertThat(bearer.path("scheme").asString()).isEqualTo("bearer");
+        assertThat(doc.path("security").path(0).has("bearerToken")).as("every operation by default").isTrue();
+        for (String[] open : new String[][] {{"/api/v1/auth/register", "post"}, {"/api/v1/auth/login", "post"},
+                {"/api/v1/auth/refresh", "post"}, {"/api/v1/auth/logout", "post"}, {"/api/v1/files/{id}", "get"},
+                {"/api/v1/users/{id}/avatar", "get"}, {"/api/v1/groups/{id}/avatar", "get"}}) {
+            JsonNode security = paths.path(open[0]).path(open[1]).path("security");
+            assertThat(security.isArray() && security.isEmpty()).as("%s %s needs no token", open[1], open[0]).isTrue();
+        }
+        assertThat(paths.path("/api/v1/users/me").path("get").has("security")).as("the default applies").isFalse();
+
+        JsonNode refusal = paths.path("/api/v1/users/me").path("patch").path("responses").path("default");
+        assertThat(refusal.path("content").path("application/json").path("schema").path("$ref").asString())
+                .isEqualTo("#/components/schemas/ErrorBody");
+        assertThat(doc.path("components").path("schemas").path("ErrorBody").path("properties").propertyNames())
+                .containsExactlyInAnyOrder("status", "code", "message", "fields");
+
+        JsonNode join = paths.path("/api/v1/groups/{id}/join").path("post").path("responses");
+        assertThat(join.has("200")).isTrue();
+        assertThat(join.path("202").path("content").path("*/*").path("schema").path("$ref").asString())
+                .isEqualTo("#/components/schemas/JoinOutcome");
+    }
+
+    @Test
+    void friendRequestsAndGroupJoinRequestsAreTwoSchemas() {
+        JsonNode doc = api.get("/v3/api-docs", null).body();
+        JsonNode schemas = doc.path("components").path("schemas");
+
+        assertThat(schemas.path("FriendRequest").path("properties").propertyNames())
+                .containsExactlyInAnyOrder("id", "from", "to", "status", "createdAt");
+        assertThat(schemas.path("FriendRequest").path("properties").path("status").path("enum").valueStream()
+                .map(JsonNode::asString)).contains("ACCEPTED");
+        assertThat(schemas.path("GroupJoinRequest").path("properties").propertyNames())
+                .containsExactlyInAnyOrder("id", "group", "user", "kind", "invitedBy", "status", "createdAt");
+        assertThat(schemas.has("Request")).isFalse();
+        assertThat(doc.path("paths").path("/api/v1/friend-requests").path("post").path("responses").path("201")
+                .path("content").path("*/*").path("schema").path("$ref").asString())
+                .isEqualTo("#/components/schemas/FriendRequest");
+    }
+
+    @Test
     void theDocumentListsTheFileEndpointsWithWhatAnUploadAnswers() {
         JsonNode doc = api.get("/v3/api-docs", null).body();
         JsonNode paths = doc.path("paths");

@@ -7,6 +7,7 @@ import io.parley.server.support.OnH2;
 import io.parley.server.support.OnMariaDb;
 import io.parley.server.support.ServerTest;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
@@ -79,8 +80,15 @@ abstract class OperationsTests extends ServerTest {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.code()).isEqualTo("NOT_FOUND");
 
-        ApiClient.Response wrongMethod = api.delete("/api/v1/auth/login", null);
-        assertThat(wrongMethod.status()).isIn(401, 405);
+        for (String publicPath : List.of("/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/refresh",
+                "/api/v1/auth/logout")) {
+            ApiClient.Response wrongMethod = api.get(publicPath, null);
+            assertThat(wrongMethod.status()).as("GET %s needs no token to be told so", publicPath).isEqualTo(405);
+            assertThat(wrongMethod.code()).isEqualTo("METHOD_NOT_ALLOWED");
+        }
+        assertThat(api.delete("/api/v1/auth/login", null).status()).isEqualTo(405);
+        assertThat(api.post("/api/v1/users/me", null, Map.of()).status())
+                .as("elsewhere a missing token is what is wrong first").isEqualTo(401);
 
         ApiClient.Response wrongMethodAuthenticated = api.put("/api/v1/users/me", user.accessToken(), Map.of());
         assertThat(wrongMethodAuthenticated.status()).isEqualTo(405);
