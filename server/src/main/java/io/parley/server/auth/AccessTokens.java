@@ -10,9 +10,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Objects;
 import java.util.UUID;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -37,10 +41,12 @@ public class AccessTokens {
     AccessTokens(SigningKeyProvider keys, AuthProperties properties, Clock clock) throws JOSEException {
         this.signer = new MACSigner(keys.key());
         NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(keys.key()).macAlgorithm(MacAlgorithm.HS256).build();
-        // No clock skew: all nodes share one clock source, and "expired" must mean expired.
+        // No clock skew: all nodes share one clock source, and "expired" must mean expired. The timestamp
+        // validator checks exp only when present, and a token that never expires is not one this server issues.
         JwtTimestampValidator expiry = new JwtTimestampValidator(Duration.ZERO);
         expiry.setClock(clock);
-        nimbus.setJwtValidator(expiry);
+        nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry,
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull)));
         this.decoder = nimbus;
         this.properties = properties;
         this.clock = clock;

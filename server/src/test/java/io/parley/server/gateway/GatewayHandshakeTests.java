@@ -134,6 +134,18 @@ abstract class GatewayHandshakeTests extends GatewayTest {
     }
 
     @Test
+    void aTokenWithoutExpiryIsRefusedOnBothDoors() throws Exception {
+        ApiClient.Account ivan = signUp("ws_ivan");
+        byte[] key = Base64.getDecoder().decode(SIGNING_KEY);
+        String forever = resign(ivan.accessToken(), null, key);
+
+        assertThat(track(WsClient.connect(gateway.port(), forever)).awaitClose()).isEqualTo(4401);
+        ApiClient.Response rest = api.get("/api/v1/users/me", forever);
+        assertThat(rest.status()).isEqualTo(401);
+        assertThat(rest.code()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
     void originNotOnTheAllowListIsRefusedWith403() {
         ApiClient.Account gina = signUp("ws_gina");
 
@@ -190,11 +202,12 @@ abstract class GatewayHandshakeTests extends GatewayTest {
         assertThat(metrics).containsPattern("(?m)^parley_gateway_closes_total\\{[^}]*code=\"4401\"[^}]*} [1-9]");
     }
 
-    /** The token's own claims, signed again with {@code key} and a new expiry. */
+    /** The token's own claims, signed again with {@code key} and a new expiry (none when null). */
     private static String resign(String token, Instant expires, byte[] key) throws Exception {
+        Instant issued = expires == null ? Instant.now() : expires.minus(Duration.ofMinutes(15));
         JWTClaimsSet claims = new JWTClaimsSet.Builder(SignedJWT.parse(token).getJWTClaimsSet())
-                .issueTime(Date.from(expires.minus(Duration.ofMinutes(15))))
-                .expirationTime(Date.from(expires))
+                .issueTime(Date.from(issued))
+                .expirationTime(expires == null ? null : Date.from(expires))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         jwt.sign(new MACSigner(key));
