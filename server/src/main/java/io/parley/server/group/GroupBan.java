@@ -4,18 +4,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
-import org.springframework.data.domain.Persistable;
 
 /** A user kept out of a group by its owner or an admin, until one of them lifts the ban. */
 @Entity
 @Table(name = "group_bans")
 @IdClass(GroupBan.Key.class)
-class GroupBan implements Persistable<GroupBan.Key> {
+class GroupBan extends AssignedKeyEntity<GroupBan.Key> {
 
     record Key(Long groupId, Long userId) implements Serializable {
     }
@@ -34,10 +31,6 @@ class GroupBan implements Persistable<GroupBan.Key> {
     @Column(name = "banned_at", nullable = false, updatable = false)
     private Instant bannedAt;
 
-    /** A new ban is inserted without first asking whether the row exists (the id is assigned, not generated). */
-    @Transient
-    private boolean isNew;
-
     protected GroupBan() {
     }
 
@@ -46,22 +39,12 @@ class GroupBan implements Persistable<GroupBan.Key> {
         this.userId = userId;
         this.bannedBy = bannedBy;
         this.bannedAt = now;
-        this.isNew = true;
+        markNew();
     }
 
     @Override
     public Key getId() {
         return new Key(groupId, userId);
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    void persisted() {
-        isNew = false;
     }
 
     long getUserId() {

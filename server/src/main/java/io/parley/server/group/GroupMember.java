@@ -6,12 +6,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A user's membership of a group: their role and whether they are muted. A mute lasts until
@@ -21,7 +18,7 @@ import org.springframework.data.domain.Persistable;
 @Entity
 @Table(name = "group_members")
 @IdClass(GroupMember.Key.class)
-class GroupMember implements Persistable<GroupMember.Key> {
+class GroupMember extends AssignedKeyEntity<GroupMember.Key> {
 
     record Key(Long groupId, Long userId) implements Serializable {
     }
@@ -47,10 +44,6 @@ class GroupMember implements Persistable<GroupMember.Key> {
     @Column(name = "joined_at", nullable = false, updatable = false)
     private Instant joinedAt;
 
-    /** A new member is inserted without first asking whether the row exists (the id is assigned, not generated). */
-    @Transient
-    private boolean isNew;
-
     protected GroupMember() {
     }
 
@@ -59,22 +52,12 @@ class GroupMember implements Persistable<GroupMember.Key> {
         this.userId = userId;
         this.role = role;
         this.joinedAt = now;
-        this.isNew = true;
+        markNew();
     }
 
     @Override
     public Key getId() {
         return new Key(groupId, userId);
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    void persisted() {
-        isNew = false;
     }
 
     long getGroupId() {
