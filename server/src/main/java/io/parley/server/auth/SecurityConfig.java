@@ -1,15 +1,12 @@
 package io.parley.server.auth;
 
-import io.parley.server.web.ErrorBody;
 import io.parley.server.web.ErrorCode;
 import io.parley.server.web.ErrorMetrics;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import io.parley.server.web.ErrorResponses;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -56,12 +53,12 @@ class SecurityConfig {
                                 .decoder(tokens.decoder())
                                 .jwtAuthenticationConverter(token -> new UsernamePasswordAuthenticationToken(
                                         AccessTokens.toUser(token), token, List.of())))
-                        .authenticationEntryPoint((request, response, e) -> writeError(response, json, metrics,
-                                ErrorCode.UNAUTHENTICATED, "A valid access token is required")))
+                        .authenticationEntryPoint((request, response, e) -> ErrorResponses.write(response, json,
+                                metrics, ErrorCode.UNAUTHENTICATED, "A valid access token is required")))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((request, response, e) -> writeError(response, json, metrics,
-                                ErrorCode.UNAUTHENTICATED, "A valid access token is required"))
-                        .accessDeniedHandler((request, response, e) -> writeError(response, json, metrics,
+                        .authenticationEntryPoint((request, response, e) -> ErrorResponses.write(response, json,
+                                metrics, ErrorCode.UNAUTHENTICATED, "A valid access token is required"))
+                        .accessDeniedHandler((request, response, e) -> ErrorResponses.write(response, json, metrics,
                                 ErrorCode.FORBIDDEN, "Not allowed")));
         return http.build();
     }
@@ -69,16 +66,5 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder(AuthProperties properties) {
         return new BCryptPasswordEncoder(properties.bcryptStrength());
-    }
-
-    private static void writeError(HttpServletResponse response, ObjectMapper json, ErrorMetrics metrics,
-            ErrorCode code, String message) throws IOException {
-        metrics.count(code.name());
-        response.setStatus(code.status().value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        if (code == ErrorCode.UNAUTHENTICATED) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-        }
-        json.writeValue(response.getOutputStream(), ErrorBody.of(code, message));
     }
 }

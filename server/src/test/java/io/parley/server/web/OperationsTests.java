@@ -6,7 +6,9 @@ import io.parley.server.support.ApiClient;
 import io.parley.server.support.OnH2;
 import io.parley.server.support.OnMariaDb;
 import io.parley.server.support.ServerTest;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -108,8 +110,30 @@ abstract class OperationsTests extends ServerTest {
         assertThat(huge.status()).isEqualTo(400);
         assertThat(huge.code()).isEqualTo("VALIDATION_FAILED");
 
+        // A JSON body over 1 MB is refused unread, whether its length is declared or it comes in chunks.
+        String tooLong = "{\"username\":\"" + "x".repeat(JsonBodyLimit.MAX_BYTES) + "\"}";
+        ApiClient.Response declared = api.send(api.request("/api/v1/auth/login", null)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(tooLong)));
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        ApiClient.Response chunked = api.send(api.request("/api/v1/auth/login", null)
+                .header("Content-Type", "application/json").POST(chunked(tooLong)));
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        ApiClient.Response smallChunked = api.send(api.request("/api/v1/auth/login", null)
+                .header("Content-Type", "application/json")
+                .POST(chunked("{\"username\":\"nobody_here\",\"password\":\"not-the-password\"}")));
+        assertThat(smallChunked.code()).as("a chunked body within the limit is read as usual")
+                .isEqualTo("INVALID_CREDENTIALS");
+
         // the server is unharmed
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+    }
+
+    /** A body without a declared length: the HTTP client sends it in chunks. */
+    private static HttpRequest.BodyPublisher chunked(String body) {
+        return HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @OnH2
