@@ -29,6 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class ConversationController {
 
+    /** The conversation endpoints' 404, as {@link DirectConversations#membership} decides it. */
+    static final String NOT_FOUND = "404 CONVERSATION_NOT_FOUND unless the caller is a member (of a 1:1 "
+            + "conversation without a message yet: unless the caller is one of the two and may message the other)";
+
     private final ConversationQueries queries;
     private final ReadCursors readCursors;
 
@@ -76,8 +80,8 @@ class ConversationController {
     @Operation(summary = "A page of a conversation's messages by seq cursor",
             description = "Without cursors: the newest messages, newest first. With before=S: the messages below seq S, "
                     + "newest first. With after=S: the messages above seq S, oldest first. hasMore says whether the "
-                    + "page was cut at limit. 404 CONVERSATION_NOT_FOUND unless the caller is a member; "
-                    + "400 VALIDATION_FAILED for bad cursors or limit (1-200).")
+                    + "page was cut at limit; a 1:1 conversation before its first message is an empty page. "
+                    + NOT_FOUND + "; 400 VALIDATION_FAILED for bad cursors or limit (1-200).")
     HistoryPage history(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String conversationId,
             @RequestParam(required = false) @PositiveOrZero Long before,
             @RequestParam(required = false) @PositiveOrZero Long after,
@@ -94,8 +98,10 @@ class ConversationController {
 
     @PostMapping("/{conversationId}/read")
     @Operation(summary = "Move my read cursor forward",
-            description = "Clamped to the newest message; never moves back. The other party's devices and my other "
-                    + "devices get a read_receipt frame. 404 CONVERSATION_NOT_FOUND unless the caller is a member.")
+            description = "Clamped to the newest message; never moves back. Answers the cursor as it now stands "
+                    + "(0 in a 1:1 conversation before its first message). When the cursor moved, the other party's "
+                    + "devices and my other devices get a read_receipt frame; a request that moves nothing (a repeated "
+                    + "or older readSeq) is pushed to nobody. " + NOT_FOUND + ".")
     ReadCursor markRead(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String conversationId,
             @Valid @RequestBody MarkRead request) {
         return readCursors.markRead(me, conversationId, request.readSeq(), null)
@@ -106,8 +112,8 @@ class ConversationController {
     @GetMapping("/{conversationId}/messages/{seq}/reads")
     @Operation(summary = "How many members have read a message",
             description = "readCount: members other than the sender whose read cursor is at or past seq; memberCount: "
-                    + "members other than the sender. 404 CONVERSATION_NOT_FOUND unless the caller is a member, "
-                    + "404 MESSAGE_NOT_FOUND when the message is not there (or before the caller joined).")
+                    + "members other than the sender. " + NOT_FOUND + "; 404 MESSAGE_NOT_FOUND when the message "
+                    + "is not there (or before the caller joined; in a 1:1 conversation before its first message).")
     ReadCountView reads(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String conversationId,
             @PathVariable @Min(1) long seq) {
         Membership membership = member(me, conversationId);
@@ -120,7 +126,8 @@ class ConversationController {
     @PutMapping("/{conversationId}/muted")
     @Operation(summary = "Mute or unmute a conversation's notifications for me",
             description = "Unread counts go on; clients use muted to stay quiet. Mentions still count in unreadMentions. "
-                    + "404 CONVERSATION_NOT_FOUND unless the caller is a member.")
+                    + "Muting a 1:1 conversation before its first message stores the conversation: from then on it is "
+                    + "in both parties' conversation lists. " + NOT_FOUND + ".")
     MuteSetting mute(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String conversationId,
             @Valid @RequestBody MuteSetting setting) {
         queries.setMuted(member(me, conversationId), me.id(), setting.muted());

@@ -3,6 +3,7 @@ package io.parley.server.message;
 import io.parley.server.group.GroupMembership;
 import io.parley.server.user.UserCard;
 import io.parley.server.user.UserDirectory;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -14,21 +15,27 @@ class ConversationQueries {
     static final int MAX_HISTORY_PAGE = 200;
 
     private final MessageStore store;
+    private final DirectConversations direct;
     private final UserDirectory users;
     private final GroupMembership groups;
+    private final Clock clock;
 
-    ConversationQueries(MessageStore store, UserDirectory users, GroupMembership groups) {
+    ConversationQueries(MessageStore store, DirectConversations direct, UserDirectory users, GroupMembership groups,
+            Clock clock) {
         this.store = store;
+        this.direct = direct;
         this.users = users;
         this.groups = groups;
+        this.clock = clock;
     }
 
     List<ConversationLine> conversationList(long userId) {
         return store.membershipsOf(userId).stream().map(this::line).toList();
     }
 
+    /** The user's place in the conversation, also in a 1:1 one not opened yet; empty when they are not in it. */
     Optional<Membership> membership(String conversationId, long userId) {
-        return store.membership(conversationId, userId);
+        return direct.membership(conversationId, userId);
     }
 
     /**
@@ -53,8 +60,12 @@ class ConversationQueries {
         return store.readCount(membership.conversationId(), message.seq(), message.senderId());
     }
 
+    /** Keeps the setting on the user's member row: a 1:1 conversation not opened yet is opened for it. */
     void setMuted(Membership membership, long userId, boolean muted) {
-        store.setMuted(membership.conversationId(), userId, muted);
+        long conversationId = membership.stored() ? membership.conversationId()
+                : store.openDirectConversation(new MessageStore.NewDirectConversation(membership.publicId(),
+                        Math.min(userId, membership.peerId()), Math.max(userId, membership.peerId())), clock.instant());
+        store.setMuted(conversationId, userId, muted);
     }
 
     /** Text messages with {@code text} in the user's conversations (or in one), newest first. */

@@ -119,6 +119,16 @@ class JdbcMessageStore implements MessageStore {
         }
     }
 
+    @Override
+    public long openDirectConversation(NewDirectConversation conversation, Instant now) {
+        try {
+            return tx.execute(status -> createDirectConversations(List.of(conversation), Timestamp.from(now)))
+                    .get(conversation.publicId());
+        } catch (DuplicateKeyException createdMeanwhile) {
+            return findConversations(List.of(conversation.publicId())).get(conversation.publicId()).id();
+        }
+    }
+
     /** Creates 1:1 conversations with both members at read seq 0; returns their row ids by public id. */
     private Map<String, Long> createDirectConversations(List<NewDirectConversation> opened, Timestamp at) {
         jdbc.batchUpdate("INSERT INTO conversations (public_id, kind, created_at) VALUES (?, ?, ?)",
@@ -248,12 +258,19 @@ class JdbcMessageStore implements MessageStore {
                 .stream().findFirst();
     }
 
+    /**
+     * Moves the stored cursor only when the member's cursor is below {@code readSeq}, their own messages counted
+     * (see {@link #readCursorOf}): one row changed then means the cursor moved, also when requests race.
+     */
     @Override
-    public long advanceReadCursor(long conversationId, long userId, long readSeq) {
-        jdbc.update("UPDATE conversation_members SET read_seq = ? WHERE conversation_id = ? AND user_id = ? AND read_seq < ?",
-                readSeq, conversationId, userId, readSeq);
-        return jdbc.queryForObject("SELECT " + readCursorOf("me") + " FROM conversation_members me"
+    public CursorMove advanceReadCursor(long conversationId, long userId, long readSeq) {
+        int moved = jdbc.update("UPDATE conversation_members SET read_seq = ? WHERE conversation_id = ? AND user_id = ?"
+                + " AND read_seq < ? AND NOT EXISTS (SELECT 1 FROM messages own WHERE own.conversation_id = ?"
+                + " AND own.sender_id = ? AND own.seq >= ?)",
+                readSeq, conversationId, userId, readSeq, conversationId, userId, readSeq);
+        long cursor = jdbc.queryForObject("SELECT " + readCursorOf("me") + " FROM conversation_members me"
                 + " WHERE me.conversation_id = ? AND me.user_id = ?", Long.class, conversationId, userId);
+        return new CursorMove(cursor, moved > 0);
     }
 
     @Override

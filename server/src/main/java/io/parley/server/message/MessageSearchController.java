@@ -37,9 +37,10 @@ class MessageSearchController {
             description = "Substring match on the text of text messages, newest first, a page at a time. Only "
                     + "conversations I am in, only from my visible start (a group member from their join), never "
                     + "recalled messages. 400 VALIDATION_FAILED for q (1-100 characters), page (0-1000) or size (1-100); "
-                    + "404 CONVERSATION_NOT_FOUND when conversationId names a conversation I am not in.")
+                    + "404 CONVERSATION_NOT_FOUND when conversationId names a conversation I am not in (a 1:1 "
+                    + "conversation before its first message, with a user I may message, is one I am in, and empty).")
     SearchPage search(@AuthenticationPrincipal AuthenticatedUser me,
-            @RequestParam @NotBlank @Size(max = 100) String q,
+            @RequestParam(required = false) @NotBlank @Size(max = 100) String q,
             @RequestParam(required = false) String conversationId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {

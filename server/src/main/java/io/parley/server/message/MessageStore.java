@@ -56,8 +56,20 @@ interface MessageStore {
     /** Where sync stands in each of the user's conversations, most recently active first. */
     List<SyncPoint> syncPointsOf(long userId);
 
-    /** Moves the user's read cursor forward to {@code readSeq}; never backwards. Returns the cursor after. */
-    long advanceReadCursor(long conversationId, long userId, long readSeq);
+    /**
+     * Creates a 1:1 conversation without a message, with both members at read seq 0, as the batch of its first
+     * message would; a conversation created meanwhile (by the writer, or another call) is kept as it is.
+     *
+     * @return the conversation's row id
+     */
+    long openDirectConversation(NewDirectConversation conversation, Instant now);
+
+    /** Moves the user's read cursor forward to {@code readSeq}; never backwards. */
+    CursorMove advanceReadCursor(long conversationId, long userId, long readSeq);
+
+    /** Where a read cursor stands after a request to move it, and whether that request moved it. */
+    record CursorMove(long cursor, boolean moved) {
+    }
 
     /** How many members other than {@code senderId} have read up to {@code seq}, and how many there are. */
     ReadCount readCount(long conversationId, long seq, long senderId);
@@ -73,7 +85,7 @@ interface MessageStore {
     record ReadCount(long read, long members) {
     }
 
-    /** A 1:1 conversation created by the batch that stores its first message. */
+    /** A 1:1 conversation created by the batch that stores its first message (or by a member muting it). */
     record NewDirectConversation(String publicId, long userA, long userB) {
     }
 

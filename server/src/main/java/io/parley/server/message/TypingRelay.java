@@ -6,10 +6,7 @@ import io.parley.protocol.Frame;
 import io.parley.protocol.Typing;
 import io.parley.server.delivery.DeviceConnection;
 import io.parley.server.delivery.DevicePush;
-import io.parley.server.friend.FriendGraph;
 import io.parley.server.group.GroupMembership;
-import io.parley.server.user.UserCard;
-import io.parley.server.user.UserDirectory;
 import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -22,17 +19,14 @@ import org.springframework.stereotype.Component;
 @Component
 class TypingRelay {
 
-    private final UserDirectory users;
-    private final FriendGraph friends;
+    private final DirectConversations direct;
     private final GroupMembership groups;
     private final DevicePush push;
     /** Who typed where last, per device and conversation; entries expire after one interval. */
     private final Cache<String, Boolean> recent;
 
-    TypingRelay(UserDirectory users, FriendGraph friends, GroupMembership groups, DevicePush push,
-            MessageProperties properties) {
-        this.users = users;
-        this.friends = friends;
+    TypingRelay(DirectConversations direct, GroupMembership groups, DevicePush push, MessageProperties properties) {
+        this.direct = direct;
         this.groups = groups;
         this.push = push;
         this.recent = Caffeine.newBuilder().expireAfterWrite(properties.typingInterval()).maximumSize(1_000_000).build();
@@ -62,14 +56,6 @@ class TypingRelay {
             return groups.snapshot(groupId).filter(g -> g.isMember(me) && !g.dissolved())
                     .map(g -> Arrays.stream(g.memberIds()).filter(id -> id != me).toArray());
         }
-        return ConversationIds.directParties(conversation).flatMap(parties -> {
-            Optional<UserCard> a = users.byUuid(parties[0]);
-            Optional<UserCard> b = users.byUuid(parties[1]);
-            if (a.isEmpty() || b.isEmpty()) {
-                return Optional.empty();
-            }
-            long peer = a.get().id() == me ? b.get().id() : b.get().id() == me ? a.get().id() : -1;
-            return peer < 0 || !friends.mayMessage(me, peer) ? Optional.empty() : Optional.of(new long[] {peer});
-        });
+        return direct.reachablePeer(conversation, me).map(peer -> new long[] {peer});
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.protocol.ChatMessage;
 import io.parley.protocol.ContentType;
 import io.parley.protocol.Frame;
+import io.parley.protocol.ReadReceipt;
 import io.parley.protocol.Recall;
 import io.parley.protocol.SendAck;
 import io.parley.protocol.Typing;
@@ -183,9 +184,14 @@ abstract class ConversationFeaturesTests extends MessagingTest {
                 .code()).isEqualTo("CONVERSATION_NOT_FOUND");
         assertThat(api.get(base + "/messages/1/reads", eve.accessToken()).code()).isEqualTo("CONVERSATION_NOT_FOUND");
         assertThat(api.put(base + "/muted", eve.accessToken(), Map.of("muted", true)).code()).isEqualTo("CONVERSATION_NOT_FOUND");
-        for (String bad : List.of("?q=", "?q=" + "x".repeat(101), "?q=a&size=0", "?q=a&size=101", "?q=a&page=-1")) {
-            assertThat(api.get("/api/v1/messages/search" + bad, bob.accessToken()).status()).as(bad).isEqualTo(400);
-        }
+        Map<String, String> bad = Map.of("", "q", "?conversationId=" + sent.getConversationId(), "q", "?q=", "q",
+                "?q=" + "x".repeat(101), "q", "?q=a&size=0", "size", "?q=a&size=101", "size", "?q=a&page=-1", "page");
+        bad.forEach((query, field) -> {
+            ApiClient.Response refused = api.get("/api/v1/messages/search" + query, bob.accessToken());
+            assertThat(refused.status()).as(query).isEqualTo(400);
+            assertThat(refused.code()).as(query).isEqualTo("VALIDATION_FAILED");
+            assertThat(refused.body().path("fields").findValuesAsString("field")).as(query).containsOnly(field);
+        });
         assertThat(api.get("/api/v1/messages/search?q=a", null).status()).isEqualTo(401);
     }
 
@@ -218,6 +224,49 @@ abstract class ConversationFeaturesTests extends MessagingTest {
         api.post(base + "/read", alice.accessToken(), Map.of("readSeq", 4));
         assertThat(listed(alice).path("unread").asLong()).isZero();
         assertThat(api.get(base + "/messages/4/reads", bob.accessToken()).body().path("readCount").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aReadThatMovesNoCursorIsPushedToNobody() {
+        WsClient bobLaptop = device(bob);
+        send(alicePhone, 1, bob, "n-1", "one");
+        send(alicePhone, 2, bob, "n-2", "two");
+        SendAck third = send(alicePhone, 3, bob, "n-3", "three");
+        String conversation = third.getConversationId();
+        String base = "/api/v1/conversations/" + conversation;
+        drain(bobPhone, Frame.KindCase.DELIVER, 3);
+        drain(bobLaptop, Frame.KindCase.DELIVER, 3);
+
+        bobPhone.send(readReceipt(4, conversation, 2));
+        assertThat(nextBesidesPresence(bobPhone).getReadReceipt().getReadSeq()).isEqualTo(2);
+        assertThat(nextBesidesPresence(bobLaptop).getReadReceipt().getReadSeq()).isEqualTo(2);
+        assertThat(nextBesidesPresence(alicePhone).getReadReceipt().getReadSeq()).isEqualTo(2);
+
+        // the same cursor again and a cursor behind it, over both ways: answered with the cursor, pushed to nobody
+        bobPhone.send(readReceipt(5, conversation, 2));
+        Frame again = nextBesidesPresence(bobPhone);
+        assertThat(again.getRef()).isEqualTo(5);
+        assertThat(again.getReadReceipt().getReadSeq()).isEqualTo(2);
+        bobPhone.send(readReceipt(6, conversation, 1));
+        assertThat(nextBesidesPresence(bobPhone).getReadReceipt().getReadSeq()).isEqualTo(2);
+        for (long readSeq : List.of(2L, 1L, 0L)) {
+            assertThat(api.post(base + "/read", bob.accessToken(), Map.of("readSeq", readSeq)).body().path("readSeq").asLong())
+                    .isEqualTo(2);
+        }
+        assertThat(api.post(base + "/read", alice.accessToken(), Map.of("readSeq", 3)).body().path("readSeq").asLong())
+                .as("her own newest message is read already").isEqualTo(3);
+
+        // a real move next: it is the first thing the other devices get after the first receipt
+        assertThat(api.post(base + "/read", bob.accessToken(), Map.of("readSeq", 3)).body().path("readSeq").asLong()).isEqualTo(3);
+        ReadReceipt moved = ReadReceipt.newBuilder().setConversationId(conversation).setReadSeq(3).setUserId(bob.id()).build();
+        assertThat(nextBesidesPresence(bobLaptop).getReadReceipt()).isEqualTo(moved);
+        assertThat(nextBesidesPresence(alicePhone).getReadReceipt()).isEqualTo(moved);
+        assertThat(nextBesidesPresence(bobPhone).getReadReceipt()).isEqualTo(moved);
+    }
+
+    private static Frame readReceipt(long ref, String conversationId, long readSeq) {
+        return Frame.newBuilder().setRef(ref).setReadReceipt(ReadReceipt.newBuilder()
+                .setConversationId(conversationId).setReadSeq(readSeq)).build();
     }
 
     /** The account's only conversation as the conversation list shows it. */

@@ -27,6 +27,8 @@ class InMemoryMessageStore implements MessageStore {
     int batchesStored;
     /** Compares client message ids ignoring case, as a case-insensitive database collation would. */
     boolean clientIdsIgnoreCase;
+    /** Runs once at the start of the next batch's store, e.g. another node's write landing just before it. */
+    Runnable beforeNextStore;
 
     @Override
     public Map<String, Conversation> findConversations(Collection<String> publicIds) {
@@ -49,6 +51,11 @@ class InMemoryMessageStore implements MessageStore {
     public Map<String, Long> storeBatch(List<NewDirectConversation> opened, List<StoredMessage> messagesOfBatch,
             List<Mention> mentions, Instant now) {
         failIfDown();
+        if (beforeNextStore != null) {
+            Runnable meanwhile = beforeNextStore;
+            beforeNextStore = null;
+            meanwhile.run();
+        }
         Map<String, Long> created = new HashMap<>();
         for (NewDirectConversation c : opened) {
             if (conversations.containsKey(c.publicId())) {
@@ -133,7 +140,14 @@ class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public long advanceReadCursor(long conversationId, long userId, long readSeq) {
+    public long openDirectConversation(NewDirectConversation conversation, Instant now) {
+        failIfDown();
+        return conversations.computeIfAbsent(conversation.publicId(),
+                publicId -> new Conversation(ids.incrementAndGet(), publicId, 0)).id();
+    }
+
+    @Override
+    public CursorMove advanceReadCursor(long conversationId, long userId, long readSeq) {
         throw new UnsupportedOperationException("not needed by the writer");
     }
 

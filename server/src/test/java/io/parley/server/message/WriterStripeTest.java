@@ -23,6 +23,7 @@ import io.parley.server.web.ErrorMetrics;
 import io.parley.server.group.GroupMembership;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -101,6 +102,21 @@ class WriterStripeTest {
         assertThat(rowId).isNotEqualTo(Conversation.NOT_STORED);
         assertThat(store.messages).extracting(StoredMessage::conversationId).containsOnly(rowId);
         assertThat(store.messages).extracting(StoredMessage::seq).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aFirstMessageWhoseConversationWasOpenedMeanwhileGoesIntoThatConversationAsSeq1() {
+        String conversation = ConversationIds.direct(ALICE.uuid(), BOB.uuid());
+        // e.g. bob muted it after the stripe found no row for it, before the batch that would create it commits
+        store.beforeNextStore = () -> store.openDirectConversation(
+                new MessageStore.NewDirectConversation(conversation, ALICE.id(), BOB.id()), Instant.now());
+
+        stripe.write(List.of(send(1, "first")));
+
+        long rowId = store.findConversation(conversation).orElseThrow().id();
+        assertThat(store.messages).extracting(StoredMessage::conversationId, StoredMessage::seq).containsExactly(tuple(rowId, 1L));
+        assertThat(aliceDevice.frames).extracting(f -> f.getAck().getSeq()).containsExactly(1L);
+        assertThat(bobDevice.frames).extracting(f -> f.getDeliver().getMessage().getSeq()).containsExactly(1L);
     }
 
     @Test
