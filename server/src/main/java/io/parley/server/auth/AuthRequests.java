@@ -7,7 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Request bodies of the auth endpoints, with their limits. */
+/**
+ * Request bodies of the auth endpoints, with their limits. {@code @Size(min = 1)} next to {@code @NotBlank} is for
+ * the OpenAPI document, which takes minLength from {@code @Size} alone.
+ */
 final class AuthRequests {
 
     static final String USERNAME_PATTERN = "^[A-Za-z0-9_]{3,32}$";
@@ -22,8 +25,8 @@ final class AuthRequests {
     record Register(
             @NotNull @Pattern(regexp = USERNAME_PATTERN, message = USERNAME_RULE) String username,
             @NotNull @Size(min = MIN_PASSWORD_LENGTH, max = MAX_PASSWORD_LENGTH, message = PASSWORD_RULE) String password,
-            @NotBlank @Size(max = User.MAX_NICKNAME_LENGTH) String nickname,
-            @NotBlank @Email @Size(max = User.MAX_EMAIL_LENGTH) String email) {
+            @NotBlank @Size(min = 1, max = User.MAX_NICKNAME_LENGTH) String nickname,
+            @NotBlank @Email @Size(min = 1, max = User.MAX_EMAIL_LENGTH) String email) {
     }
 
     record Login(
@@ -31,7 +34,7 @@ final class AuthRequests {
             @NotNull @Size(max = MAX_PASSWORD_LENGTH) String password) {
     }
 
-    record Refresh(@NotBlank @Size(max = 128) String refreshToken) {
+    record Refresh(@NotBlank @Size(min = 1, max = 128) String refreshToken) {
     }
 
     /** {@code refreshToken}: the caller's own session, which stays logged in; every other session is ended. */

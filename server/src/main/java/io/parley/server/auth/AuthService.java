@@ -44,7 +44,7 @@ public class AuthService {
 
     @Transactional
     public UserViews.Own register(AuthRequests.Register request) {
-        requirePasswordFitsHash(request.password());
+        requirePasswordFitsHash("password", request.password());
         if (users.existsByUsername(request.username())) {
             throw usernameTaken(request.username());
         }
@@ -115,15 +115,15 @@ public class AuthService {
             throttle.recordFailure(user.getUsername(), clientAddress);
             throw new ApiException(ErrorCode.WRONG_PASSWORD, "The current password is wrong");
         }
-        requirePasswordFitsHash(request.newPassword());
+        requirePasswordFitsHash("newPassword", request.newPassword());
         user.changePasswordHash(passwords.encode(request.newPassword()), clock.instant());
         revokeOtherSessions(userId, request.refreshToken());
     }
 
-    static void requirePasswordFitsHash(String password) {
+    /** {@code field}: the name the password has in the request body, for the VALIDATION_FAILED. */
+    private static void requirePasswordFitsHash(String field, String password) {
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED,
-                    "The password is longer than " + MAX_PASSWORD_BYTES + " bytes of UTF-8");
+            throw ApiException.invalid("longer than " + MAX_PASSWORD_BYTES + " bytes of UTF-8", field);
         }
     }
 

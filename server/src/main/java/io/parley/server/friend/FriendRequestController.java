@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 class FriendRequestController {
 
     /** Body of a new friend request. */
-    record SendRequest(@NotBlank @Size(max = 32, message = "at most 32 characters") String username) {
+    record SendRequest(@NotBlank @Size(min = 1, max = 32, message = "1 to 32 characters") String username) {
     }
 
     private final FriendRequestService requests;

@@ -41,7 +41,7 @@ class GroupController {
 
     /** Body of a new group. */
     record NewGroup(
-            @NotBlank @Size(max = ChatGroup.MAX_NAME_LENGTH) String name,
+            @NotBlank @Size(min = 1, max = ChatGroup.MAX_NAME_LENGTH) String name,
             @Size(max = ChatGroup.MAX_NOTICE_LENGTH) String notice,
             @NotNull JoinPolicy joinPolicy,
             List<@NotNull UUID> memberIds) {
@@ -49,7 +49,8 @@ class GroupController {
 
     /** Body of a change of name and/or notice; a field left out or null keeps its value. */
     record GroupChange(
-            @Pattern(regexp = NOT_BLANK, message = "must not be blank") @Size(max = ChatGroup.MAX_NAME_LENGTH) String name,
+            @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+            @Size(min = 1, max = ChatGroup.MAX_NAME_LENGTH) String name,
             @Size(max = ChatGroup.MAX_NOTICE_LENGTH) String notice) {
     }
 
@@ -80,7 +81,7 @@ class GroupController {
             + "name order; dissolved groups never appear. q: 1-64 characters (stripped); page: 0-1000; size: 1-50. "
             + "400 VALIDATION_FAILED outside these bounds, 400 MALFORMED_REQUEST for non-numbers.")
     PageView<GroupViews.Group> search(@AuthenticationPrincipal AuthenticatedUser me,
-            @RequestParam(required = false) @NotBlank @Size(max = ChatGroup.MAX_NAME_LENGTH) String q,
+            @RequestParam(required = false) @NotBlank @Size(min = 1, max = ChatGroup.MAX_NAME_LENGTH) String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         return groups.search(me.id(), q.strip(), page, size);

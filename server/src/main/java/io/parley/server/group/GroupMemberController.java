@@ -1,5 +1,6 @@
 package io.parley.server.group;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.parley.server.auth.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,12 +29,12 @@ class GroupMemberController {
     /** A year: longer mutes are "until unmuted". */
     static final int MAX_MUTE_MINUTES = 525_600;
 
-    /** Body of a mute: minutes, or null (or left out) for a mute until someone lifts it. */
+    /** Body of a mute: minutes, or null (or left out, or no body at all) for a mute until someone lifts it. */
     record Mute(@Min(1) @Max(MAX_MUTE_MINUTES) Integer minutes) {
     }
 
-    /** Body of a role change. */
-    record RoleChange(@NotNull GroupRole role) {
+    /** Body of a role change. The schema leaves OWNER out: the owner changes only by transfer. */
+    record RoleChange(@NotNull @Schema(allowableValues = {"ADMIN", "MEMBER"}) GroupRole role) {
     }
 
     private final GroupMemberService members;
@@ -71,12 +72,12 @@ class GroupMemberController {
 
     @PutMapping("/{userId}/mute")
     @Operation(summary = "Mute a member (owner or admin)", description = "For minutes (1-525600), or until unmuted "
-            + "when minutes is null or left out; replaces an earlier mute. Same rules on whom as removing; members "
-            + "get MEMBER_MUTED. 400 VALIDATION_FAILED, 403 NOT_GROUP_ADMIN, 403 NOT_GROUP_OWNER, 400 "
-            + "CANNOT_TARGET_SELF, 404 NOT_A_MEMBER, 404 GROUP_NOT_FOUND.")
+            + "when minutes is null or left out or there is no body; replaces an earlier mute. Same rules on whom "
+            + "as removing; members get MEMBER_MUTED. 400 VALIDATION_FAILED, 403 NOT_GROUP_ADMIN, 403 "
+            + "NOT_GROUP_OWNER, 400 CANNOT_TARGET_SELF, 404 NOT_A_MEMBER, 404 GROUP_NOT_FOUND.")
     GroupViews.Member mute(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
-            @PathVariable UUID userId, @Valid @RequestBody Mute body) {
-        return members.mute(me.id(), id, userId, body.minutes());
+            @PathVariable UUID userId, @Valid @RequestBody(required = false) Mute body) {
+        return members.mute(me.id(), id, userId, body == null ? null : body.minutes());
     }
 
     @DeleteMapping("/{userId}/mute")

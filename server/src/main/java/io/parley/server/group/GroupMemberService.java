@@ -137,8 +137,7 @@ class GroupMemberService {
     /** Owner: makes a member an admin or an admin a member; members get ROLE_CHANGED when it changed. */
     GroupViews.Member changeRole(long meId, UUID groupId, UUID targetId, GroupRole role) {
         if (role == GroupRole.OWNER) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED,
-                    "role must be ADMIN or MEMBER: use transfer to change the owner");
+            throw ApiException.invalid("must be ADMIN or MEMBER: use transfer to change the owner", "role");
         }
         LockedGroup locked = lock.lock(groupId.toString());
         locked.owner(meId);

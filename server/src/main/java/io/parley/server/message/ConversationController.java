@@ -87,7 +87,7 @@ class ConversationController {
             @RequestParam(required = false) @PositiveOrZero Long after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(ConversationQueries.MAX_HISTORY_PAGE) int limit) {
         if (before != null && after != null) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Give before or after, not both");
+            throw ApiException.invalid("give before or after, not both", "before", "after");
         }
         Membership membership = member(me, conversationId);
         List<StoredMessage> page = queries.page(membership, before, after, limit + 1);

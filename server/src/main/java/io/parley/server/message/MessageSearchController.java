@@ -40,7 +40,7 @@ class MessageSearchController {
                     + "404 CONVERSATION_NOT_FOUND when conversationId names a conversation I am not in (a 1:1 "
                     + "conversation before its first message, with a user I may message, is one I am in, and empty).")
     SearchPage search(@AuthenticationPrincipal AuthenticatedUser me,
-            @RequestParam(required = false) @NotBlank @Size(max = 100) String q,
+            @RequestParam(required = false) @NotBlank @Size(min = 1, max = 100) String q,
             @RequestParam(required = false) String conversationId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {

@@ -62,7 +62,7 @@ class UserController {
                     + "q: 1-64 characters (stripped); page: 0-1000; size: 1-50. 400 VALIDATION_FAILED outside "
                     + "these bounds, 400 MALFORMED_REQUEST for non-numbers.")
     PageView<UserViews.Public> search(
-            @RequestParam(required = false) @NotBlank @Size(max = 64) String q,
+            @RequestParam(required = false) @NotBlank @Size(min = 1, max = 64) String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         return users.search(q.strip(), page, size);

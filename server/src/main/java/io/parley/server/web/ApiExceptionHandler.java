@@ -43,7 +43,8 @@ public class ApiExceptionHandler {
         if (e.retryAfter() != null) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
         }
-        return response.body(count(ErrorBody.of(e.code(), e.getMessage())));
+        return response.body(count(
+                new ErrorBody(e.code().status().value(), e.code().name(), e.getMessage(), e.fields())));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -110,9 +111,7 @@ public class ApiExceptionHandler {
     }
 
     private ResponseEntity<ErrorBody> validation(List<ErrorBody.FieldProblem> fields) {
-        ErrorBody body = new ErrorBody(ErrorCode.VALIDATION_FAILED.status().value(), ErrorCode.VALIDATION_FAILED.name(),
-                "The request has invalid fields", fields);
-        return ResponseEntity.status(ErrorCode.VALIDATION_FAILED.status()).body(count(body));
+        return ResponseEntity.status(ErrorCode.VALIDATION_FAILED.status()).body(count(ErrorBody.invalid(fields)));
     }
 
     private ResponseEntity<ErrorBody> respond(ErrorCode code, String message) {

@@ -6,6 +6,7 @@ import io.parley.server.support.ApiClient;
 import io.parley.server.support.OnH2;
 import io.parley.server.support.OnMariaDb;
 import io.parley.server.support.ServerTest;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,40 @@ abstract class RegisterAndLoginTests extends ServerTest {
         ApiClient.Response garbage = api.post("/api/v1/auth/register", null, "{not json");
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.code()).isEqualTo("MALFORMED_REQUEST");
+    }
+
+    @Test
+    void aPasswordOfMoreThan72BytesIsRefusedByName() {
+        // 37 characters, 74 bytes of UTF-8: bcrypt would silently ignore the end.
+        ApiClient.Response response = api.post("/api/v1/auth/register", null, Map.of("username",
+                ApiClient.uniqueName("long"), "password", "é".repeat(37), "nickname", "x", "email", "x@example.com"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(response.body().path("fields").findValuesAsString("field")).containsExactly("password");
+        assertThat(response.body().path("fields").path(0).path("problem").asString()).contains("72 bytes");
+    }
+
+    @Test
+    void wrongJsonTypesAreMalformedAndRegisterNobody() {
+        String name = ApiClient.uniqueName("typed");
+        for (Map.Entry<String, Object> wrong : Map.<String, Object>of("nickname", 42, "email", true, "username", 7,
+                "password", 12345678).entrySet()) {
+            Map<String, Object> body = new HashMap<>(Map.of("username", name, "password", "long-enough",
+                    "nickname", "x", "email", "x@example.com"));
+            body.put(wrong.getKey(), wrong.getValue());
+            ApiClient.Response response = api.post("/api/v1/auth/register", null, body);
+            assertThat(response.status()).as(body.toString()).isEqualTo(400);
+            assertThat(response.code()).as(body.toString()).isEqualTo("MALFORMED_REQUEST");
+        }
+        assertThat(api.post("/api/v1/auth/login", null, Map.of("username", name, "password", "long-enough")).code())
+                .isEqualTo("INVALID_CREDENTIALS");
+    }
+
+    @Test
+    void aBlankLoginIsWrongCredentialsLikeAnyOther() {
+        ApiClient.Response response = api.post("/api/v1/auth/login", null, Map.of("username", "", "password", ""));
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.code()).isEqualTo("INVALID_CREDENTIALS");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.parley.server.group;
 
+import static io.parley.server.support.OpenApiAssertions.assertNonEmptyQuery;
+import static io.parley.server.support.OpenApiAssertions.assertNonEmptyStrings;
 import static io.parley.server.support.OpenApiAssertions.assertOperations;
+import static io.parley.server.support.OpenApiAssertions.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.server.support.ApiClient;
@@ -49,5 +52,18 @@ class GroupOpenApiTest extends ServerTest {
                         "USER_NOT_FOUND");
         assertThat(paths.path("/api/v1/groups/{id}/members/me").path("delete").path("description").asString())
                 .contains("OWNER_MUST_TRANSFER");
+    }
+
+    @Test
+    void theSchemasSayWhatTheServerAccepts() {
+        JsonNode doc = api.get("/v3/api-docs", null).body();
+
+        assertThat(schema(doc, "RoleChange").path("properties").path("role").path("enum").valueStream()
+                .map(JsonNode::asString)).as("the owner changes only by transfer").containsExactly("ADMIN", "MEMBER");
+        assertNonEmptyStrings(schema(doc, "NewGroup"), "name");
+        assertNonEmptyStrings(schema(doc, "GroupChange"), "name");
+        assertNonEmptyQuery(doc.path("paths"), "/api/v1/groups");
+        assertThat(doc.path("paths").path("/api/v1/groups/{id}/members/{userId}/mute").path("put").path("requestBody")
+                .path("required").asBoolean()).as("no body mutes until unmuted").isFalse();
     }
 }

@@ -340,15 +340,23 @@ abstract class DirectMessagingTests extends MessagingTest {
         String conversation = send(device(alice), 1, bob, "x-1", "x").getConversationId();
         String base = "/api/v1/conversations/" + conversation;
 
-        for (String query : List.of("?limit=0", "?limit=201", "?before=-1", "?before=1&after=1", "?limit=abc")) {
-            ApiClient.Response response = api.get(base + "/messages" + query, bob.accessToken());
-            assertThat(response.status()).as(query).isEqualTo(400);
-            assertThat(response.code()).as(query).isIn("VALIDATION_FAILED", "MALFORMED_REQUEST");
-        }
+        Map.of("?limit=0", List.of("limit"), "?limit=201", List.of("limit"), "?before=-1", List.of("before"),
+                "?before=6&after=2", List.of("before", "after")).forEach((query, fields) -> {
+                    ApiClient.Response response = api.get(base + "/messages" + query, bob.accessToken());
+                    assertThat(response.status()).as(query).isEqualTo(400);
+                    assertThat(response.code()).as(query).isEqualTo("VALIDATION_FAILED");
+                    assertThat(response.body().path("fields").findValuesAsString("field")).as(query)
+                            .containsExactlyInAnyOrderElementsOf(fields);
+                    assertThat(response.body().path("fields").findValuesAsString("problem")).as(query)
+                            .allSatisfy(problem -> assertThat(problem).isNotBlank());
+                });
+        assertThat(api.get(base + "/messages?limit=abc", bob.accessToken()).code()).isEqualTo("MALFORMED_REQUEST");
         assertThat(api.get(base + "/messages", null).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/conversations/d:nonsense/messages", bob.accessToken()).status()).isEqualTo(404);
         assertThat(api.post(base + "/read", bob.accessToken(), Map.of("readSeq", -1)).status()).isEqualTo(400);
         assertThat(api.post(base + "/read", bob.accessToken(), "{\"readSeq\":").status()).isEqualTo(400);
+        assertThat(api.post(base + "/read", bob.accessToken(), Map.of("readSeq", "1")).code())
+                .as("a number in a string is the wrong type").isEqualTo("MALFORMED_REQUEST");
         ApiClient.Response beyond = api.post(base + "/read", bob.accessToken(), Map.of("readSeq", 1_000_000));
         assertThat(beyond.status()).isEqualTo(200);
         assertThat(beyond.body().path("readSeq").asLong()).as("clamped to the newest message").isEqualTo(1);

@@ -81,11 +81,15 @@ abstract class ProfileTests extends ServerTest {
     @Test
     void malformedJsonAndWrongTypesAreMalformedRequests() {
         ApiClient.Account frank = api.signUp(ApiClient.uniqueName("frank"));
-        for (String body : new String[] {"{not json", "[]", "{\"nickname\":[\"a\"]}", "{\"email\":{\"a\":1}}", "\"text\""}) {
+        for (String body : new String[] {"{not json", "[]", "{\"nickname\":[\"a\"]}", "{\"email\":{\"a\":1}}", "\"text\"",
+                "{\"nickname\":5}", "{\"nickname\":true}", "{\"nickname\":1.5}", "{\"email\":12}"}) {
             ApiClient.Response response = api.patch("/api/v1/users/me", frank.accessToken(), body);
             assertThat(response.status()).as(body).isEqualTo(400);
             assertThat(response.code()).as(body).isEqualTo("MALFORMED_REQUEST");
         }
+        ApiClient.Response me = api.get("/api/v1/users/me", frank.accessToken());
+        assertThat(me.body().path("nickname").asString()).isEqualTo("Nick " + frank.username());
+        assertThat(me.body().path("email").asString()).isEqualTo(frank.username() + "@example.com");
     }
 
     @Test
