@@ -44,7 +44,6 @@ class OpenApiTests extends ServerTest {
     }
 
     @Test
-<<<<<<< HEAD
     void theDocumentSaysWhichOperationsNeedATokenAndWhatARefusalLooksLike() {
         JsonNode doc = api.get("/v3/api-docs", null).body();
         JsonNode paths = doc.path("paths");
@@ -89,7 +88,9 @@ class OpenApiTests extends ServerTest {
         assertThat(doc.path("paths").path("/api/v1/friend-requests").path("post").path("responses").path("201")
                 .path("content").path("*/*").path("schema").path("$ref").asString())
                 .isEqualTo("#/components/schemas/FriendRequest");
-=======
+    }
+
+    @Test
     void requiredTextIsDeclaredNonEmptyAsTheServerChecksIt() {
         JsonNode doc = api.get("/v3/api-docs", null).body();
 
@@ -98,7 +99,6 @@ class OpenApiTests extends ServerTest {
         assertNonEmptyStrings(schema(doc, "SendRequest"), "username");
         assertNonEmptyQuery(doc.path("paths"), "/api/v1/users");
         assertNonEmptyQuery(doc.path("paths"), "/api/v1/messages/search");
->>>>>>> f0a917c (REST API does what its docs say about wrong types, validation fields and schemas)
     }
 
     @Test
