@@ -99,9 +99,15 @@ class JsonBodyLimit extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The whole body is here already: it is all available at once, and then all read. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body was read already");
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }
