@@ -37,8 +37,8 @@ class GroupBanController {
     @Operation(summary = "Ban a user from the group (owner or admin)", description = "A member is removed first, "
             + "under the same rules as removing (an admin may ban only members, the owner anyone but themself); a "
             + "user who is not a member can be banned too. The user's pending join request and invitations to the "
-            + "group are withdrawn, and until the ban is lifted joining, asking to join, being invited and accepting "
-            + "an invitation are refused with 403 BANNED_FROM_GROUP. Every member, and the banned user when they "
+            + "group are withdrawn (answering one then gives 409 REQUEST_NOT_PENDING), and until the ban is lifted "
+            + "joining, asking to join and being invited are refused with 403 BANNED_FROM_GROUP. Every member, and the banned user when they "
             + "were one, gets MEMBER_BANNED. Banning a banned user changes nothing and answers the existing ban. "
             + "403 NOT_GROUP_ADMIN, 403 NOT_GROUP_OWNER (an admin aiming at an admin or the owner), 400 "
             + "CANNOT_TARGET_SELF, 404 USER_NOT_FOUND, 404 GROUP_NOT_FOUND.")

@@ -30,8 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ConversationController {
 
     /** The conversation endpoints' 404, as {@link DirectConversations#membership} decides it. */
-    static final String NOT_FOUND = "404 CONVERSATION_NOT_FOUND unless the caller is a member (of a 1:1 "
-            + "conversation without a message yet: unless the caller is one of the two and may message the other)";
+    static final String NOT_FOUND = "404 CONVERSATION_NOT_FOUND unless the caller is a member (a 1:1 "
+            + "conversation's two parties are members once it is stored, by its first message or a mute, whether "
+            + "or not they may still message each other; before that, only while they may)";
 
     private final ConversationQueries queries;
     private final ReadCursors readCursors;

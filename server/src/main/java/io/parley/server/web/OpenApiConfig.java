@@ -44,7 +44,7 @@ class OpenApiConfig {
     @Bean
     OpenApiCustomizer errorResponses() {
         return openApi -> {
-            ModelConverters.getInstance().read(ErrorBody.class).forEach(openApi.getComponents()::addSchemas);
+            ModelConverters.getInstance().readAll(ErrorBody.class).forEach(openApi.getComponents()::addSchemas);
             ApiResponse refusal = new ApiResponse()
                     .description("A refusal: status, a stable code (docs/PROTOCOL.md lists them all), a message, and "
                             + "for VALIDATION_FAILED the fields")

@@ -64,8 +64,13 @@ class OpenApiTests extends ServerTest {
         JsonNode refusal = paths.path("/api/v1/users/me").path("patch").path("responses").path("default");
         assertThat(refusal.path("content").path("application/json").path("schema").path("$ref").asString())
                 .isEqualTo("#/components/schemas/ErrorBody");
-        assertThat(doc.path("components").path("schemas").path("ErrorBody").path("properties").propertyNames())
+        JsonNode errorBody = doc.path("components").path("schemas").path("ErrorBody");
+        assertThat(errorBody.path("properties").propertyNames())
                 .containsExactlyInAnyOrder("status", "code", "message", "fields");
+        String fieldRef = errorBody.path("properties").path("fields").path("items").path("$ref").asString();
+        assertThat(doc.path("components").path("schemas").path(fieldRef.substring(fieldRef.lastIndexOf('/') + 1))
+                .path("properties").propertyNames()).as("every schema referred to is there: %s", fieldRef)
+                .containsExactlyInAnyOrder("field", "problem");
 
         JsonNode join = paths.path("/api/v1/groups/{id}/join").path("post").path("responses");
         assertThat(join.has("200")).isTrue();
