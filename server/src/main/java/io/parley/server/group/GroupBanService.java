@@ -83,10 +83,7 @@ class GroupBanService {
         User target = users.byPublicId(targetId);
         LockedGroup locked = lock.lock(groupId.toString());
         locked.moderator(meId);
-        GroupBan.Key key = new GroupBan.Key(locked.group().getId(), target.getId());
-        if (bans.existsById(key)) {
-            bans.deleteById(key);
-        }
+        bans.deleteById(new GroupBan.Key(locked.group().getId(), target.getId()));   // none: nothing to do
     }
 
     /** Owner or admin: the banned users, the latest ban first. */
